@@ -1,0 +1,43 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { bigintAsNumber } from '../common/columns';
+import { ProjectEntity } from '../project/project.entity';
+
+/** A repository: a named set of manifests, tags and linked blobs, `<project>/<path…>`. */
+@Entity({ name: 'repository' })
+export class RepositoryEntity {
+  @PrimaryGeneratedColumn({ name: 'id' })
+  id!: number;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'project_id' })
+  project!: ProjectEntity;
+
+  @Index('idx_repository_project')
+  @Column({ name: 'project_id', type: 'integer' })
+  projectId!: number;
+
+  /** The full name including the project, e.g. `library/alpine`; looked up on every registry request. */
+  @Column({ name: 'name', type: 'varchar', length: 255, unique: true })
+  name!: string;
+
+  @Column({ name: 'description', type: 'text', default: '' })
+  description!: string;
+
+  @Column({ name: 'pull_count', type: 'bigint', default: 0, transformer: bigintAsNumber })
+  pullCount!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
