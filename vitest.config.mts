@@ -48,6 +48,7 @@ export default defineConfig({
         fileParallelism: false,
       }),
       server('e2e', ['apps/*-e2e/**/*.e2e-spec.ts'], {
+        globalSetup: ['tools/test/int-global-setup.ts'],
         testTimeout: 300_000,
         hookTimeout: 600_000,
         fileParallelism: false,

@@ -1,0 +1,4 @@
+import { describeDocumentedConfig } from '@berth/testing';
+import { workerEnv } from './worker.config';
+
+describeDocumentedConfig('worker', workerEnv);

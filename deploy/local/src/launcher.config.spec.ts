@@ -1,0 +1,4 @@
+import { describeDocumentedConfig } from '@berth/testing';
+import { launcherEnv } from './launcher.config';
+
+describeDocumentedConfig('launcher', launcherEnv);

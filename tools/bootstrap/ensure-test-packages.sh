@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite drives (real clients and throwaway services) when any is missing.
+# Each entry is "<command or file that proves it is installed>:<package>".
+set -euo pipefail
+needed=(
+  "skopeo:skopeo"
+  "swift-proxy-server:python3-swift"
+  "redis-server:redis-server"
+  "psql:postgresql-client"
+  "nginx:nginx"
+  "slapd:slapd"
+  "ldapadd:ldap-utils"
+  "chromium:chromium"
+)
+missing=()
+for entry in "${needed[@]}"; do
+  command -v "${entry%%:*}" >/dev/null 2>&1 || [[ -x "/usr/sbin/${entry%%:*}" ]] || missing+=("${entry##*:}")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ $(id -u) -ne 0 ]]; then
+  echo "berth: the tests need these Debian packages: ${missing[*]} (install them as root)" >&2
+  exit 1
+fi
+echo "berth: installing Debian packages for the tests: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
