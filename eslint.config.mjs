@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const bannedForSharedAndConsole = ['@nestjs/*', 'typeorm', 'bullmq', 'minio', 'ioredis', 'pg', 'pino'];
@@ -50,6 +51,10 @@ export default tseslint.config(
     // NestJS parameter decorators and DI need the runtime import of injected classes; type-only imports break DI.
     files: ['apps/core-api/**/*.ts', 'apps/registry/**/*.ts', 'apps/worker/**/*.ts', 'libs/server/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    files: ['apps/console/**/*.{ts,tsx}', 'libs/console/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['**/*.mjs', '**/*.js'],

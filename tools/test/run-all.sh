@@ -21,7 +21,7 @@ step "build"
 npx nx run-many -t build --output-style=static
 
 step "migration drift check"
-node dist/migrations/migrations/cli.js check
+npx nx run migrations:check --output-style=static
 
 step "deploy files"
 bash tools/test/lint-deploy.sh

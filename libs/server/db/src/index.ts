@@ -1,8 +1,10 @@
 export * from './common/columns';
 export * from './entities';
 export * from './user/user.entity';
+export * from './user/user.repository';
 export * from './project/project.entity';
 export * from './configuration/configuration.entity';
+export * from './configuration/configuration.repository';
 export * from './registry/repository.entity';
 export * from './registry/blob.entity';
 export * from './registry/repository-blob.entity';
@@ -11,3 +13,5 @@ export * from './registry/manifest-blob.entity';
 export * from './registry/manifest-reference.entity';
 export * from './registry/tag.entity';
 export * from './registry/upload.entity';
+export * from './data-source';
+export * from './registry';

@@ -1,0 +1,146 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../app/app';
+import { createQueryClient } from '../../../app/query-client';
+import type { Health, SystemInfo } from '../api/types';
+
+const SYSTEM_INFO: SystemInfo = {
+  berth_version: '1.4.2',
+  storage_backend: 's3',
+  auth_mode: 'db_auth',
+  registry_url: 'registry.example.test',
+  external_url: 'https://berth.example.test',
+  with_console: true,
+  current_time: '2025-11-25T12:00:00.000Z',
+};
+
+const DEGRADED: Health = {
+  status: 'unhealthy',
+  components: [
+    { name: 'database', status: 'healthy' },
+    { name: 'storage', status: 'unhealthy', error: 'connect ECONNREFUSED 10.0.0.7:9000' },
+  ],
+};
+
+type Reply = { status: number; statusText?: string; body?: unknown } | Error | 'pending';
+
+/** Answers fetch per API path, the way core-api would; anything unexpected is a 404. */
+function stubApi(replies: Record<string, Reply>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const reply = replies[String(input)];
+    if (reply === 'pending') return new Promise<Response>(() => undefined);
+    if (reply instanceof Error) throw reply;
+    if (!reply) return new Response('{}', { status: 404, statusText: 'Not Found' });
+    return new Response(JSON.stringify(reply.body ?? {}), {
+      status: reply.status,
+      statusText: reply.statusText ?? '',
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function renderConsole() {
+  render(<App queryClient={createQueryClient({ defaultOptions: { queries: { retry: false } } })} />);
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('System information page', () => {
+  it('shows the installation facts, every component status and push commands for the registry', async () => {
+    const fetchMock = stubApi({
+      '/api/v2.0/systeminfo': { status: 200, body: SYSTEM_INFO },
+      '/api/v2.0/health': { status: 503, statusText: 'Service Unavailable', body: DEGRADED },
+    });
+    renderConsole();
+
+    expect(screen.getByRole('banner')).toHaveProperty('textContent', expect.stringContaining('Berth'));
+    expect(screen.getByRole('heading', { level: 1, name: 'System information' })).toBeTruthy();
+
+    const about = screen.getByRole('region', { name: 'About this installation' });
+    expect(await within(about).findByText('1.4.2')).toBeTruthy();
+    expect(within(about).getByText('S3-compatible object storage')).toBeTruthy();
+    expect(within(about).getByText('Database')).toBeTruthy();
+    expect(within(about).getByText('registry.example.test')).toBeTruthy();
+    expect(within(about).getByRole('link', { name: 'https://berth.example.test' })).toBeTruthy();
+    expect(within(about).getByText(/2025/).closest('time')?.getAttribute('dateTime')).toBe(SYSTEM_INFO.current_time);
+
+    const health = screen.getByRole('region', { name: 'Component health' });
+    const rows = await within(health).findAllByRole('listitem');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'databasehealthy',
+      'storageunhealthyconnect ECONNREFUSED 10.0.0.7:9000',
+    ]);
+    expect(within(health).getByText(/Overall/).textContent).toBe('Overall: unhealthy');
+
+    const push = screen.getByRole('region', { name: 'Push your first image' });
+    const [docker, skopeo] = Array.from(push.querySelectorAll('pre'), (pre) => pre.textContent);
+    expect(docker).toBe(
+      [
+        'docker login registry.example.test',
+        'docker pull busybox:latest',
+        'docker tag busybox:latest registry.example.test/library/busybox:latest',
+        'docker push registry.example.test/library/busybox:latest',
+      ].join('\n'),
+    );
+    expect(skopeo).toBe(
+      [
+        'skopeo login registry.example.test',
+        'skopeo copy docker://docker.io/library/busybox:latest docker://registry.example.test/library/busybox:latest',
+      ].join('\n'),
+    );
+    expect(fetchMock).toHaveBeenCalledWith('/api/v2.0/systeminfo', expect.anything());
+  });
+
+  it.each([
+    { registryUrl: 'localhost:5000', host: 'localhost:5000', plainHttp: true, insecureNote: false },
+    { registryUrl: 'http://10.0.0.5:5000/', host: '10.0.0.5:5000', plainHttp: true, insecureNote: true },
+    {
+      registryUrl: 'https://registry.example.test',
+      host: 'registry.example.test',
+      plainHttp: false,
+      insecureNote: false,
+    },
+  ])(
+    'adapts the push commands to a registry at $registryUrl',
+    async ({ registryUrl, host, plainHttp, insecureNote }) => {
+      stubApi({
+        '/api/v2.0/systeminfo': { status: 200, body: { ...SYSTEM_INFO, registry_url: registryUrl } },
+        '/api/v2.0/health': { status: 200, body: { status: 'healthy', components: [] } },
+      });
+      renderConsole();
+
+      const push = await screen.findByRole('region', { name: 'Push your first image' });
+      const text = push.textContent ?? '';
+      expect(text).toContain(`docker push ${host}/library/busybox:latest`);
+      expect(text.includes(`skopeo login --tls-verify=false ${host}`)).toBe(plainHttp);
+      expect(text.includes('skopeo copy --dest-tls-verify=false')).toBe(plainHttp);
+      expect(text.includes('insecure-registries')).toBe(insecureNote);
+    },
+  );
+
+  it('says the API cannot be reached, with the HTTP status, and offers no push commands', async () => {
+    stubApi({
+      '/api/v2.0/systeminfo': { status: 502, statusText: 'Bad Gateway' },
+      '/api/v2.0/health': new TypeError('Failed to fetch'),
+    });
+    renderConsole();
+
+    const about = screen.getByRole('region', { name: 'About this installation' });
+    expect((await within(about).findByRole('alert')).textContent).toBe('Cannot reach the Berth API: 502 Bad Gateway');
+    const health = screen.getByRole('region', { name: 'Component health' });
+    expect((await within(health).findByRole('alert')).textContent).toBe('Cannot reach the Berth API: Failed to fetch');
+    expect(screen.queryByRole('region', { name: 'Push your first image' })).toBeNull();
+  });
+
+  it('announces loading while the API has not answered', () => {
+    stubApi({ '/api/v2.0/systeminfo': 'pending', '/api/v2.0/health': 'pending' });
+    renderConsole();
+
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toEqual([
+      'Loading system information…',
+      'Checking component health…',
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { ErrorMessage, Loading } from '../../../shared/ui/query-state';
+import { useHealth, useSystemInfo } from '../api/queries';
+import { HealthList } from '../components/health-list';
+import { PushFirstImage } from '../components/push-first-image';
+import { SystemInfoPanel } from '../components/system-info-panel';
+
+function Section({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <section className={wide ? 'card card--wide' : 'card'} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The System information page: platform facts, component health and how to push a first image. */
+export function SystemInfoPage() {
+  const info = useSystemInfo();
+  const health = useHealth();
+  return (
+    <>
+      <h1>System information</h1>
+      <div className="grid">
+        <Section id="system-about" title="About this installation">
+          {info.isPending ? <Loading label="Loading system information…" /> : null}
+          {info.isError ? <ErrorMessage error={info.error} /> : null}
+          {info.data ? <SystemInfoPanel info={info.data} /> : null}
+        </Section>
+        <Section id="system-health" title="Component health">
+          {health.isPending ? <Loading label="Checking component health…" /> : null}
+          {health.isError ? <ErrorMessage error={health.error} /> : null}
+          {health.data ? <HealthList health={health.data} /> : null}
+        </Section>
+        {info.data ? (
+          <Section id="system-push" title="Push your first image" wide>
+            <PushFirstImage registryUrl={info.data.registry_url} />
+          </Section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { type DataSource, type EntityManager } from 'typeorm';
+
+/** A blob as one repository sees it. */
+export interface LinkedBlobRow {
+  id: number;
+  digest: string;
+  size: number;
+}
+
+/** Queries over blobs and their links into repositories. */
+export class BlobRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Finds a blob by digest if it is linked into the repository. */
+  async findLinked(repositoryId: number, digest: string): Promise<LinkedBlobRow | undefined> {
+    return (await this.findLinkedMany(repositoryId, [digest]))[0];
+  }
+
+  /** Finds those of the digests that are blobs linked into the repository. */
+  async findLinkedMany(
+    repositoryId: number,
+    digests: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LinkedBlobRow[]> {
+    if (digests.length === 0) return [];
+    const rows: { id: string; digest: string; size: string }[] = await manager.query(
+      `SELECT b.id, b.digest, b.size FROM repository_blob rb JOIN blob b ON b.id = rb.blob_id
+       WHERE rb.repository_id = $1 AND b.digest = ANY($2::varchar[])`,
+      [repositoryId, digests],
+    );
+    return rows.map((r) => ({ id: Number(r.id), digest: r.digest, size: Number(r.size) }));
+  }
+
+  /** Records a stored blob (once per digest) and links it into the repository; concurrent calls do not conflict. */
+  async upsertAndLink(repositoryId: number, digest: string, size: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        'INSERT INTO blob (digest, size) VALUES ($1, $2) ON CONFLICT (digest) DO NOTHING RETURNING id',
+        [digest, size],
+      );
+      const blobId = inserted[0]
+        ? Number(inserted[0].id)
+        : Number((await manager.query('SELECT id FROM blob WHERE digest = $1', [digest]))[0].id);
+      await manager.query(
+        'INSERT INTO repository_blob (repository_id, blob_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [repositoryId, blobId],
+      );
+      return blobId;
+    });
+  }
+}
