@@ -21,7 +21,7 @@ step "build"
 npx nx run-many -t build --output-style=static
 
 step "migration drift check"
-npx nx run migrations:check --output-style=static
+DATABASE_URL="${BERTH_TEST_DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" npx nx run migrations:check --output-style=static
 
 step "deploy files"
 bash tools/test/lint-deploy.sh

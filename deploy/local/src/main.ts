@@ -11,7 +11,8 @@ import { ServiceProcess } from './service-process';
 const HEALTHY_TIMEOUT_MS = 120_000;
 const HEALTH_POLL_MS = 500;
 
-const root = resolve(__dirname, '../../../../..');
+// The launcher runs from dist/deploy/local/deploy/local/src: six levels below the workspace root.
+const root = resolve(__dirname, '../../../../../..');
 const dist = (...parts: string[]) => join(root, 'dist', ...parts);
 
 async function waitHealthy(url: string, services: ServiceProcess[]): Promise<void> {
