@@ -14,7 +14,7 @@ export interface ByteRange {
 
 /** Options of a blob write. */
 export interface PutBlobOptions {
-  /** The size the caller announced (Content-Length); a body of another length fails with SIZE_INVALID. */
+  /** The size the caller announced (Content-Length); a body of another length fails with SIZE_MISMATCH. */
   expectedSize?: number;
   /** Aborts the write; the partial data is discarded and nothing becomes visible. */
   signal?: AbortSignal;

@@ -1,0 +1,6 @@
+export * from './blob-driver';
+export * from './layout';
+export * from './range';
+export * from './filesystem.driver';
+export * from './s3.driver';
+export * from './create-blob-driver';

@@ -1,0 +1,5 @@
+export * from './swift';
+export * from './postgres';
+export * from './documented-config';
+export * from './oci-image';
+export * from './net';
