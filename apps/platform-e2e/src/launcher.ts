@@ -18,12 +18,19 @@ const START_TIMEOUT_MS = 240_000;
 
 /** Runs `npm start`'s script with the given environment and resolves once the platform reports healthy. */
 export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlatform> {
-  const child = spawn('bash', [join(ROOT, 'deploy/local/start.sh')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', [join(ROOT, 'deploy/local/start.sh')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not healthy within ${START_TIMEOUT_MS} ms:\n${out}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`not healthy within ${START_TIMEOUT_MS} ms:\n${out}`)),
+      START_TIMEOUT_MS,
+    );
     const poll = setInterval(() => {
       if (out.includes(READY_LINE)) {
         clearInterval(poll);

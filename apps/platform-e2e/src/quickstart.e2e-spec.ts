@@ -1,5 +1,5 @@
 import { type OverallHealth } from '@berth/common';
-import { buildOciImage, freePort, isPortOpen, readOciLayoutManifest, type TestOciImage } from '@berth/testing';
+import { buildOciImage, freePort, isPortOpen, readOciLayoutImage, type TestOciImage } from '@berth/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,14 @@ import { chromium } from 'playwright-core';
 import { type RunningPlatform, startPlatform, stopPlatform } from './launcher';
 
 /** Flags for Debian's Chromium as root on a machine without a network. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 describe('npm start: the whole platform from the quick start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'berth-quickstart-'));
@@ -85,13 +92,17 @@ describe('npm start: the whole platform from the quick start', () => {
 
   it('round-trips a two-layer image through skopeo with identical digests', () => {
     const target = `docker://${registry}/library/quickstart:${image.tag}`;
-    execFileSync('skopeo', ['copy', '--dest-tls-verify=false', `oci:${image.dir}:${image.tag}`, target], { stdio: 'pipe' });
+    execFileSync('skopeo', ['copy', '--dest-tls-verify=false', `oci:${image.dir}:${image.tag}`, target], {
+      stdio: 'pipe',
+    });
     const out = mkdtempSync(join(tmpdir(), 'berth-quickstart-pull-'));
     try {
       execFileSync('skopeo', ['copy', '--src-tls-verify=false', target, `oci:${out}:${image.tag}`], { stdio: 'pipe' });
-      const pulled = readOciLayoutManifest(out, image.tag);
+      const pulled = readOciLayoutImage(out, image.tag);
       expect(pulled.digest).toBe(image.manifestDigest);
       expect(pulled.manifest.equals(image.manifest)).toBe(true);
+      expect(pulled.configDigest).toBe(image.config.digest);
+      expect(pulled.layerDigests).toEqual(image.layers.map((l) => l.digest));
       const inspect = JSON.parse(
         execFileSync('skopeo', ['inspect', '--tls-verify=false', target], { encoding: 'utf8' }),
       ) as { Digest: string; Layers: string[] };

@@ -1,13 +1,12 @@
 import { createLogger, type OverallHealth } from '@berth/common';
 import { parseConfig } from '@berth/config';
 import { createQueue, QueueName, workerHeartbeatKey } from '@berth/queue';
-import { createTestDatabase, type TestDatabase } from '@berth/testing';
+import { createTestDatabase, freePort, type TestDatabase } from '@berth/testing';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents, type Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workerEnv } from './config/worker.config';
@@ -15,14 +14,6 @@ import { WorkerModule } from './worker.module';
 import { WorkerRuntime } from './worker.runtime';
 
 const REDIS_URL = process.env['BERTH_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('worker against real Redis (BullMQ) and Postgres', () => {
   let db: TestDatabase;

@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '../../../..');
 export function documentedVariables(): { readme: Set<string>; envExample: Set<string> } {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const section = readme.split('## Configuration')[1]?.split('\n## ')[0] ?? '';
-  const fromReadme = [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]!);
+  const fromReadme = [...section.matchAll(/^\| `([A-Z0-9_]+)` *\|/gm)].map((m) => m[1]!);
   const envExample = readFileSync(join(ROOT, '.env.example'), 'utf8');
   const fromEnv = [...envExample.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]!);
   return { readme: new Set(fromReadme), envExample: new Set(fromEnv) };

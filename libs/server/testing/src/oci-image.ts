@@ -80,13 +80,28 @@ export function buildOciImage(
   return { dir, tag, manifestDigest: manifestDescriptor.digest, manifest, config, layers };
 }
 
-/** Reads the manifest a layout's index.json names for a tag, as skopeo wrote it. */
-export function readOciLayoutManifest(dir: string, tag: string): { digest: string; manifest: Buffer } {
+/** What a layout holds for one tag, with the digests of the config and layer files as actually found on disk. */
+export interface PulledOciImage {
+  digest: string;
+  manifest: Buffer;
+  configDigest: string;
+  layerDigests: string[];
+}
+
+/** Reads the manifest a layout's index.json names for a tag and hashes the config and layer files it references. */
+export function readOciLayoutImage(dir: string, tag: string): PulledOciImage {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
     manifests: { digest: string; annotations?: Record<string, string> }[];
   };
   const entry = index.manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === tag);
   if (!entry) throw new Error(`no manifest tagged ${tag} in ${dir}`);
-  const manifest = readFileSync(join(dir, 'blobs', 'sha256', entry.digest.slice('sha256:'.length)));
-  return { digest: entry.digest, manifest };
+  const blob = (digest: string) => readFileSync(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)));
+  const manifest = blob(entry.digest);
+  const parsed = JSON.parse(manifest.toString('utf8')) as { config: TestDescriptor; layers: TestDescriptor[] };
+  return {
+    digest: sha256(manifest),
+    manifest,
+    configDigest: sha256(blob(parsed.config.digest)),
+    layerDigests: parsed.layers.map((layer) => sha256(blob(layer.digest))),
+  };
 }

@@ -1,0 +1,87 @@
+import { validName } from './guards';
+import { type Handler, type Route } from './route';
+
+/** The handlers the route table dispatches to, one per endpoint of the distribution API served so far. */
+export interface RouteHandlers {
+  apiVersion: Handler;
+  health: Handler;
+  getBlob: Handler;
+  startUpload: Handler;
+  uploadStatus: Handler;
+  patchUpload: Handler;
+  completeUpload: Handler;
+  cancelUpload: Handler;
+  getManifest: Handler;
+  putManifest: Handler;
+}
+
+// Names contain `/`, so `<name>` is the greedy prefix before a fixed suffix; the validName guard applies the grammar.
+const NAME = '(?<name>.+)';
+const SEGMENT = '[^/]+';
+
+/**
+ * Builds the registry's one route table: name, methods, pattern, guard chain, handler. Order matters only where two
+ * patterns can match one path; matchRoute takes the first row that serves the method.
+ */
+export function buildRoutes(h: RouteHandlers): Route[] {
+  return [
+    { name: 'api-version', methods: ['GET', 'HEAD'], pattern: /^\/v2\/$/, guards: [], handler: h.apiVersion },
+    { name: 'health', methods: ['GET'], pattern: /^\/health$/, guards: [], handler: h.health },
+    {
+      name: 'upload-start',
+      methods: ['POST'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/?$`),
+      guards: [validName],
+      handler: h.startUpload,
+    },
+    {
+      name: 'upload-status',
+      methods: ['GET'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.uploadStatus,
+    },
+    {
+      name: 'upload-patch',
+      methods: ['PATCH'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.patchUpload,
+    },
+    {
+      name: 'upload-complete',
+      methods: ['PUT'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.completeUpload,
+    },
+    {
+      name: 'upload-cancel',
+      methods: ['DELETE'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.cancelUpload,
+    },
+    {
+      name: 'blob-get',
+      methods: ['GET', 'HEAD'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/(?<digest>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.getBlob,
+    },
+    {
+      name: 'manifest-get',
+      methods: ['GET', 'HEAD'],
+      pattern: new RegExp(`^/v2/${NAME}/manifests/(?<reference>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.getManifest,
+    },
+    {
+      name: 'manifest-put',
+      methods: ['PUT'],
+      pattern: new RegExp(`^/v2/${NAME}/manifests/(?<reference>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.putManifest,
+    },
+  ];
+}

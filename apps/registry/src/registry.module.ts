@@ -1,0 +1,87 @@
+import { type DynamicModule, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type Logger } from '@berth/common';
+import {
+  BlobRepository,
+  ManifestRepository,
+  RepositoryRepository,
+  UploadRepository,
+  dataSourceOptions,
+} from '@berth/db';
+import { BLOB_DRIVER, type BlobDriver, createBlobDriver } from '@berth/storage';
+import { BaseHandler } from './handlers/base.handler';
+import { BlobHandler } from './handlers/blob.handler';
+import { ManifestHandler } from './handlers/manifest.handler';
+import { UploadHandler } from './handlers/upload.handler';
+import { RegistryHttpServer } from './http/http-server';
+import { RouteTable } from './http/route-table';
+import { REGISTRY_CONFIG, REGISTRY_LOGGER, type RegistryConfig } from './registry.config';
+import { BlobStore } from './stores/blob.store';
+import { ManifestStore } from './stores/manifest.store';
+import { RepositoryStore } from './stores/repository.store';
+import { UploadStaging } from './stores/upload-staging';
+import { UploadStore } from './stores/upload.store';
+
+/** The application_name the registry's connections show in pg_stat_activity. */
+export const REGISTRY_DB_APPLICATION_NAME = 'berth-registry';
+
+/** Closes the database pool last, after the HTTP server drained (onApplicationShutdown runs after every before-hook). */
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Destroys the connection pool. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+const repository = <T>(Repo: new (dataSource: DataSource) => T) => ({
+  provide: Repo,
+  useFactory: (dataSource: DataSource) => new Repo(dataSource),
+  inject: [DataSource],
+});
+
+/** The registry: route table → handlers → stores → repositories and the blob driver, served by RegistryHttpServer. */
+@Module({})
+export class RegistryModule {
+  /** Builds the module for a parsed configuration and the process logger. */
+  static forRoot(config: RegistryConfig, logger: Logger): DynamicModule {
+    return {
+      module: RegistryModule,
+      providers: [
+        { provide: REGISTRY_CONFIG, useValue: config },
+        { provide: REGISTRY_LOGGER, useValue: logger },
+        {
+          provide: DataSource,
+          useFactory: () =>
+            new DataSource(dataSourceOptions(config, { applicationName: REGISTRY_DB_APPLICATION_NAME })).initialize(),
+        },
+        {
+          provide: BLOB_DRIVER,
+          useFactory: async (): Promise<BlobDriver> => {
+            const driver = createBlobDriver(config);
+            if ('ensureBucket' in driver) await driver.ensureBucket();
+            return driver;
+          },
+        },
+        repository(RepositoryRepository),
+        repository(BlobRepository),
+        repository(ManifestRepository),
+        repository(UploadRepository),
+        RepositoryStore,
+        BlobStore,
+        UploadStaging,
+        UploadStore,
+        ManifestStore,
+        BaseHandler,
+        BlobHandler,
+        UploadHandler,
+        ManifestHandler,
+        RouteTable,
+        RegistryHttpServer,
+        DatabaseLifecycle,
+      ],
+    };
+  }
+}

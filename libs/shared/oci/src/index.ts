@@ -1,0 +1,4 @@
+export * from './digest';
+export * from './reference';
+export * from './media-types';
+export * from './manifest';
