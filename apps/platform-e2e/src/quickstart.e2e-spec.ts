@@ -1,7 +1,7 @@
 import { type OverallHealth } from '@berth/common';
 import { buildOciImage, freePort, isPortOpen, readOciLayoutImage, type TestOciImage } from '@berth/testing';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,6 +27,8 @@ describe('npm start: the whole platform from the quick start', () => {
   let registry: string;
 
   beforeAll(async () => {
+    // mkdtemp makes a 0700 directory; the embedded Postgres runs as the postgres user and must reach its cluster.
+    chmodSync(dataDir, 0o755);
     for (const key of Object.keys(ports) as (keyof typeof ports)[]) ports[key] = await freePort();
     // The embedded defaults: no DATABASE_URL, REDIS_URL or storage settings, so the launcher starts its own.
     const { DATABASE_URL: _db, REDIS_URL: _redis, BERTH_ADMIN_PASSWORD: _pw, ...inherited } = process.env;
@@ -104,7 +106,7 @@ describe('npm start: the whole platform from the quick start', () => {
       expect(pulled.configDigest).toBe(image.config.digest);
       expect(pulled.layerDigests).toEqual(image.layers.map((l) => l.digest));
       const inspect = JSON.parse(
-        execFileSync('skopeo', ['inspect', '--tls-verify=false', target], { encoding: 'utf8' }),
+        execFileSync('skopeo', ['inspect', '--no-tags', '--tls-verify=false', target], { encoding: 'utf8' }),
       ) as { Digest: string; Layers: string[] };
       expect(inspect.Digest).toBe(image.manifestDigest);
       expect(inspect.Layers).toEqual(image.layers.map((l) => l.digest));
@@ -114,7 +116,8 @@ describe('npm start: the whole platform from the quick start', () => {
   });
 
   it('stops everything it started on SIGTERM, and a second start keeps the data', async () => {
-    expect(await stopPlatform(platform)).toBe(0);
+    const code = await stopPlatform(platform);
+    expect(code, platform.output()).toBe(0);
     for (const port of Object.values(ports)) expect(await isPortOpen(port), `port ${port}`).toBe(false);
 
     const firstPassword = platform.adminPassword;

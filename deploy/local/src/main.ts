@@ -63,6 +63,9 @@ async function main(): Promise<void> {
       const pg = await startEmbeddedPostgres(dataDir, config.BERTH_EMBEDDED_POSTGRES_PORT, secrets.postgresPassword);
       backing.push(pg);
       databaseUrl = pg.url;
+      if (pg.dir && !pg.dir.startsWith(dataDir)) {
+        process.stdout.write(`berth: the postgres user cannot reach ${dataDir}, so the database lives in ${pg.dir}\n`);
+      }
     }
     let redisUrl = config.REDIS_URL;
     if (!redisUrl) {
