@@ -52,7 +52,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv): Promise<RunningPlat
 /** Sends SIGTERM and resolves with the exit code. */
 export function stopPlatform(platform: RunningPlatform): Promise<number | null> {
   if (platform.child.exitCode !== null) return Promise.resolve(platform.child.exitCode);
-  const exited = new Promise<number | null>((resolve) => platform.child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => platform.child.once('close', (code) => resolve(code)));
   platform.child.kill('SIGTERM');
   return exited;
 }
