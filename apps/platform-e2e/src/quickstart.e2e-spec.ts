@@ -82,6 +82,7 @@ describe('npm start: the whole platform from the quick start', () => {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${ports.http}/`);
       await page.getByText('Filesystem').first().waitFor({ timeout: 15_000 });
+      await page.getByText(/Overall:/).waitFor({ timeout: 15_000 });
       const text = await page.locator('body').innerText();
       expect(text).toContain(`localhost:${ports.registry}`);
       expect(text).toContain('Database');
