@@ -11,6 +11,10 @@ needed=(
   "slapd:slapd"
   "ldapadd:ldap-utils"
   "chromium:chromium"
+  "podman:podman"
+  "buildah:buildah"
+  "dockerd:docker.io"
+  "ctr:containerd"
 )
 missing=()
 for entry in "${needed[@]}"; do
