@@ -83,6 +83,7 @@ describe('migrations', () => {
       expect(await tables(db.url)).toEqual([
         'blob',
         'configuration',
+        'execution',
         'manifest',
         'manifest_blob',
         'manifest_reference',
@@ -91,6 +92,7 @@ describe('migrations', () => {
         'repository_blob',
         'schema_migration',
         'tag',
+        'task',
         'upload',
         'user',
       ]);
@@ -245,7 +247,9 @@ describe('migrations', () => {
 
       const index = await readFile(join(directory, 'index.ts'), 'utf8');
       expect(index).toContain(`import { AddDriftProbe${now} } from './${now}-AddDriftProbe';`);
-      expect(index).toMatch(new RegExp(`MIGRATIONS: MigrationClass\\[\\] = \\[[^\\]]*, AddDriftProbe${now}\\]`));
+      expect(index).toMatch(
+        new RegExp(`MIGRATIONS: MigrationClass\\[\\] = \\[[^\\]]*,\\s*AddDriftProbe${now},?\\s*\\]`),
+      );
 
       const options = { ...(await prettier.resolveConfig(join(__dirname, 'index.ts'))), parser: 'typescript' };
       expect(await prettier.check(source, options)).toBe(true);

@@ -21,10 +21,6 @@ WORKDIR /app
 # Files stay owned by root: the service user can read the code but not change it.
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /src/dist/apps/registry ./
-# The registry's data dir (chunked-upload staging); a volume mounted here inherits this ownership.
-RUN mkdir -p /var/lib/berth && chown node:node /var/lib/berth
-ENV BERTH_DATA_DIR=/var/lib/berth
-VOLUME /var/lib/berth
 USER node
 EXPOSE 5000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

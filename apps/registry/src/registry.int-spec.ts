@@ -103,7 +103,7 @@ describe('base endpoints', () => {
   });
 
   it('answers an unknown endpoint with 404 UNSUPPORTED and a wrong method with 405', async () => {
-    const unknown = await fetch(`${base}/v2/library/demo/referrers/${sha256('x')}`);
+    const unknown = await fetch(`${base}/v2/library/demo/attestations/${sha256('x')}`);
     expect(unknown.status).toBe(404);
     expect(await errorCodes(unknown)).toEqual(['UNSUPPORTED']);
     const wrongMethod = await fetch(`${base}/v2/`, { method: 'DELETE' });

@@ -5,21 +5,25 @@ import {
   BlobRepository,
   ManifestRepository,
   RepositoryRepository,
+  TagRepository,
   UploadRepository,
   dataSourceOptions,
 } from '@berth/db';
 import { BLOB_DRIVER, type BlobDriver, createBlobDriver } from '@berth/storage';
 import { BaseHandler } from './handlers/base.handler';
 import { BlobHandler } from './handlers/blob.handler';
+import { CatalogHandler } from './handlers/catalog.handler';
 import { ManifestHandler } from './handlers/manifest.handler';
+import { ReferrersHandler } from './handlers/referrers.handler';
+import { TagsHandler } from './handlers/tags.handler';
 import { UploadHandler } from './handlers/upload.handler';
 import { RegistryHttpServer } from './http/http-server';
 import { RouteTable } from './http/route-table';
 import { REGISTRY_CONFIG, REGISTRY_LOGGER, type RegistryConfig } from './registry.config';
 import { BlobStore } from './stores/blob.store';
+import { DiscoveryStore } from './stores/discovery.store';
 import { ManifestStore } from './stores/manifest.store';
 import { RepositoryStore } from './stores/repository.store';
-import { UploadStaging } from './stores/upload-staging';
 import { UploadStore } from './stores/upload.store';
 
 /** The application_name the registry's connections show in pg_stat_activity. */
@@ -68,16 +72,20 @@ export class RegistryModule {
         repository(RepositoryRepository),
         repository(BlobRepository),
         repository(ManifestRepository),
+        repository(TagRepository),
         repository(UploadRepository),
         RepositoryStore,
         BlobStore,
-        UploadStaging,
         UploadStore,
         ManifestStore,
+        DiscoveryStore,
         BaseHandler,
         BlobHandler,
         UploadHandler,
         ManifestHandler,
+        TagsHandler,
+        ReferrersHandler,
+        CatalogHandler,
         RouteTable,
         RegistryHttpServer,
         DatabaseLifecycle,

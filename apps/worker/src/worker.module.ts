@@ -11,7 +11,7 @@ import {
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker.config';
-import { WorkerRuntime } from './worker.runtime';
+import { WorkerRuntime, type WorkerOptions } from './worker.runtime';
 
 /** Injection token of the worker's logger. */
 export const WORKER_LOGGER = Symbol('WORKER_LOGGER');
@@ -35,8 +35,8 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 /** The worker application: no HTTP API, only BullMQ processors over the shared database and storage. */
 @Module({})
 export class WorkerModule {
-  /** Builds the module for one parsed configuration. */
-  static forRoot(config: WorkerConfig, logger: Logger): DynamicModule {
+  /** Builds the module for one parsed configuration (and, in tests, shorter task timings or another clock). */
+  static forRoot(config: WorkerConfig, logger: Logger, options: WorkerOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -50,7 +50,7 @@ export class WorkerModule {
         { provide: BLOB_DRIVER, useFactory: () => createBlobDriver(config) },
         {
           provide: WorkerRuntime,
-          useFactory: (ds: DataSource, blobs: BlobDriver) => new WorkerRuntime(config, ds, blobs, logger),
+          useFactory: (ds: DataSource, blobs: BlobDriver) => new WorkerRuntime(config, ds, blobs, logger, options),
           inject: [DataSource, BLOB_DRIVER],
         },
         WorkerLifecycle,

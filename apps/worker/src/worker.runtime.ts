@@ -1,5 +1,7 @@
 import { type Logger, type OverallHealth, overall, probe } from '@berth/common';
+import { JobRepository, type JobTrigger, UploadRepository } from '@berth/db';
 import {
+  createQueue,
   QueueName,
   WORKER_HEARTBEAT_INTERVAL_MS,
   WORKER_HEARTBEAT_TTL_SECONDS,
@@ -7,25 +9,37 @@ import {
   workerHeartbeatKey,
 } from '@berth/queue';
 import { type BlobDriver } from '@berth/storage';
-import { Worker } from 'bullmq';
+import { type Job, type Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import { type DataSource } from 'typeorm';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { type WorkerConfig } from './config/worker.config';
+import { DEFAULT_TASK_TUNING, TaskRunner, type TaskTuning } from './tasks/task-runner';
+import { UploadSweepHandler } from './upload-sweep/upload-sweep.handler';
 
 /** How long shutdown waits for running jobs before closing anyway. */
 const SHUTDOWN_GRACE_MS = 20_000;
+
+/** What tests may change about a worker: its id (several run in one process), task timings, the sweep's clock. */
+export interface WorkerOptions {
+  workerId?: string;
+  tuning?: Partial<TaskTuning>;
+  now?: () => Date;
+}
 
 /**
  * The worker process's moving parts: BullMQ workers, the heartbeat that core-api's health reads, and the optional
  * health endpoint for orchestrators.
  */
 export class WorkerRuntime {
-  readonly workerId = `${hostname()}:${process.pid}`;
+  readonly workerId: string;
   private readonly workers: Worker[] = [];
   private readonly redis: Redis;
+  private readonly maintenanceQueue: Queue;
+  private readonly maintenance: MaintenanceProcessor;
   private heartbeat?: NodeJS.Timeout;
   private healthServer?: Server;
 
@@ -34,29 +48,42 @@ export class WorkerRuntime {
     private readonly dataSource: DataSource,
     private readonly blobs: BlobDriver,
     private readonly logger: Logger,
+    options: WorkerOptions = {},
   ) {
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}`;
     this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const tuning = { ...DEFAULT_TASK_TUNING, ...options.tuning };
+    const jobs = new JobRepository(dataSource);
+    this.maintenanceQueue = createQueue(QueueName.Maintenance, config.REDIS_URL, config.BERTH_REDIS_PREFIX);
+    const uploadSweep = new UploadSweepHandler(
+      new UploadRepository(dataSource),
+      blobs,
+      config.BERTH_UPLOAD_TTL_MINUTES,
+      options.now ?? (() => new Date()),
+      logger,
+    );
+    const runner = new TaskRunner(jobs, this.workerId, tuning, logger, (lease, attempts, delayMs) =>
+      this.maintenance.wake(lease, attempts, delayMs),
+    );
+    this.maintenance = new MaintenanceProcessor(jobs, this.maintenanceQueue, runner, uploadSweep, tuning, logger);
   }
 
-  /** Starts the processors, the heartbeat and the health endpoint. */
+  /** Starts the processors and the schedules, the heartbeat and the health endpoint. */
   async start(): Promise<void> {
     const system = new SystemProcessor(this.workerId, this.logger);
-    const worker = new Worker(QueueName.System, (job) => system.process(job), {
-      connection: redisConnection(this.config.REDIS_URL),
-      prefix: `${this.config.BERTH_REDIS_PREFIX}:bull`,
-      concurrency: this.config.BERTH_WORKER_CONCURRENCY,
-    });
-    worker.on('failed', (job, err) =>
-      this.logger.warn({ jobId: job?.id, queue: QueueName.System, err: err.message }, 'job failed'),
-    );
-    worker.on('error', (err) => this.logger.error({ err: err.message }, 'worker error'));
-    this.workers.push(worker);
-    await worker.waitUntilReady();
+    await this.process(QueueName.System, (job) => system.process(job));
+    await this.process(QueueName.Maintenance, (job) => this.maintenance.process(job));
+    await this.maintenance.schedule(this.config.BERTH_UPLOAD_SWEEP_INTERVAL_MINUTES);
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), WORKER_HEARTBEAT_INTERVAL_MS);
     if (this.config.BERTH_WORKER_HEALTH_PORT !== undefined)
       await this.serveHealth(this.config.BERTH_WORKER_HEALTH_PORT);
-    this.logger.info({ workerId: this.workerId, queues: [QueueName.System] }, 'worker started');
+    this.logger.info({ workerId: this.workerId, queues: this.workers.map((w) => w.name) }, 'worker started');
+  }
+
+  /** Starts an upload sweep now, as the schedule would; returns its execution id, or null while one is active. */
+  startUploadSweep(trigger: JobTrigger, requestId?: string): Promise<number | null> {
+    return this.maintenance.startUploadSweep(trigger, requestId);
   }
 
   /** Reports the worker's view of its dependencies. */
@@ -82,9 +109,22 @@ export class WorkerRuntime {
     const closing = Promise.all(this.workers.map((w) => w.close()));
     const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([closing, grace]);
+    await this.maintenanceQueue.close().catch(() => undefined);
     await this.redis.del(workerHeartbeatKey(this.config.BERTH_REDIS_PREFIX, this.workerId)).catch(() => undefined);
     await this.redis.quit().catch(() => this.redis.disconnect());
     this.logger.info({ workerId: this.workerId }, 'worker stopped');
+  }
+
+  private async process(queue: QueueName, processor: (job: Job) => Promise<unknown>): Promise<void> {
+    const worker = new Worker(queue, processor, {
+      connection: redisConnection(this.config.REDIS_URL),
+      prefix: `${this.config.BERTH_REDIS_PREFIX}:bull`,
+      concurrency: this.config.BERTH_WORKER_CONCURRENCY,
+    });
+    worker.on('failed', (job, err) => this.logger.warn({ jobId: job?.id, queue, err: err.message }, 'job failed'));
+    worker.on('error', (err) => this.logger.error({ err: err.message }, 'worker error'));
+    this.workers.push(worker);
+    await worker.waitUntilReady();
   }
 
   private async beat(): Promise<void> {

@@ -9,7 +9,7 @@ import { param, repositoryName } from './context';
 /** Blobs are immutable under their digest, so caches may keep them for a year (the longest RFC 9111 suggests). */
 const BLOB_CACHE_CONTROL = 'max-age=31536000';
 
-/** `HEAD|GET /v2/<name>/blobs/<digest>`: existence, whole blob, or one byte range. */
+/** `HEAD|GET|DELETE /v2/<name>/blobs/<digest>`: existence, whole blob, one byte range, or unlinking. */
 @Injectable()
 export class BlobHandler {
   constructor(
@@ -57,5 +57,13 @@ export class BlobHandler {
       headers: { ...headers, 'Content-Length': blob.size },
       body: head ? undefined : await this.blobs.open(blob.digest),
     };
+  };
+
+  /** `DELETE /v2/<name>/blobs/<digest>`: unlinks the blob from the repository (202); the bytes wait for GC. */
+  delete = async (ctx: RequestContext): Promise<Reply> => {
+    const repository = await this.repositories.forRead(repositoryName(ctx));
+    const digest = requireDigest(param(ctx, 'digest'));
+    await this.repositories.deleteBlob(repository, digest);
+    return { status: 202, headers: { 'Docker-Content-Digest': digest, 'Content-Length': 0 } };
   };
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { accepts } from '@berth/oci';
 import { readBoundedBody } from '../http/body';
+import { OciError } from '../http/oci-error';
 import { type Reply, type RequestContext } from '../http/route';
 import { ManifestStore } from '../stores/manifest.store';
 import { RepositoryStore } from '../stores/repository.store';
@@ -8,7 +10,7 @@ import { param, repositoryName } from './context';
 /** The largest manifest accepted: the 4 MiB the distribution spec tells clients and registries to support. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-/** `HEAD|GET|PUT /v2/<name>/manifests/<reference>`. */
+/** `HEAD|GET|PUT|DELETE /v2/<name>/manifests/<reference>`. */
 @Injectable()
 export class ManifestHandler {
   constructor(
@@ -16,11 +18,22 @@ export class ManifestHandler {
     private readonly manifests: ManifestStore,
   ) {}
 
-  /** Serves a manifest by tag or digest with its stored media type and exact bytes. */
+  /**
+   * Serves a manifest by tag or digest with its stored media type as Content-Type and its exact bytes. The manifest
+   * is never converted: when the Accept header does not take its media type the answer is 404 MANIFEST_UNKNOWN, as
+   * CNCF distribution answers (e.g. an OCI index to a client that accepts only image manifests).
+   */
   get = async (ctx: RequestContext): Promise<Reply> => {
-    const repository = await this.repositories.forRead(repositoryName(ctx));
     const head = ctx.method === 'HEAD';
-    const manifest = await this.manifests.get(repository, param(ctx, 'reference'), !head);
+    const reference = param(ctx, 'reference');
+    const manifest = await this.manifests.get(repositoryName(ctx), reference, !head);
+    if (!accepts(ctx.req.headers.accept, manifest.mediaType)) {
+      throw new OciError('MANIFEST_UNKNOWN', {
+        reference,
+        mediaType: manifest.mediaType,
+        reason: `the manifest is ${manifest.mediaType}, which the Accept header does not accept`,
+      });
+    }
     return {
       status: 200,
       headers: {
@@ -28,22 +41,26 @@ export class ManifestHandler {
         'Content-Length': manifest.size,
         'Docker-Content-Digest': manifest.digest,
         ETag: `"${manifest.digest}"`,
+        // The answer depends on Accept (a refusal or the manifest), so shared caches must key on it.
+        Vary: 'Accept',
       },
       body: head ? undefined : manifest.content,
     };
   };
 
+  /** `DELETE /v2/<name>/manifests/<reference>`: deletes a tag, or a manifest by digest with its tags; 202. */
+  delete = async (ctx: RequestContext): Promise<Reply> => {
+    const repository = await this.repositories.forRead(repositoryName(ctx));
+    await this.manifests.delete(repository, param(ctx, 'reference'));
+    return { status: 202, headers: { 'Content-Length': 0 } };
+  };
+
   /** Stores a manifest (the one body the registry buffers, bounded by MAX_MANIFEST_BYTES) and answers 201. */
   put = async (ctx: RequestContext): Promise<Reply> => {
     const name = repositoryName(ctx);
-    const repository = await this.repositories.forPush(name);
+    const target = await this.repositories.pushTarget(name);
     const content = await readBoundedBody(ctx.req, MAX_MANIFEST_BYTES);
-    const pushed = await this.manifests.put(
-      repository,
-      param(ctx, 'reference'),
-      ctx.req.headers['content-type'],
-      content,
-    );
+    const pushed = await this.manifests.put(target, param(ctx, 'reference'), ctx.req.headers['content-type'], content);
     const headers: Record<string, string | number> = {
       Location: `/v2/${name.name}/manifests/${pushed.digest}`,
       'Docker-Content-Digest': pushed.digest,

@@ -1,14 +1,14 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { type AddressInfo } from 'node:net';
+import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse, createServer } from 'node:http';
+import { type AddressInfo, type Socket } from 'node:net';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger } from '@berth/common';
 import { REGISTRY_CONFIG, REGISTRY_LOGGER, type RegistryConfig } from '../registry.config';
-import { toOciError } from './oci-error';
+import { OciError, toOciError } from './oci-error';
 import { type Reply, type RequestContext } from './route';
 import { RouteTable } from './route-table';
 import { matchRoute } from './router';
@@ -16,8 +16,25 @@ import { matchRoute } from './router';
 /** The header distribution clients look for on every /v2/ response. */
 export const API_VERSION_HEADER = { 'Docker-Distribution-API-Version': 'registry/2.0' } as const;
 
+/**
+ * How long a connection may stay silent in the middle of a request before the registry gives up on it: two minutes
+ * without a single byte is a dead client (or one whose Content-Length promised more than it sends), not a slow one.
+ */
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+
+/**
+ * Unread body bytes the registry reads and discards before answering a request early (an error before the body was
+ * consumed), so the client reads the answer instead of a TCP reset; Go's net/http drains 256 KiB for the same reason.
+ */
+const DRAIN_LIMIT_BYTES = 256 * 1024;
+/** How long the registry waits for those bytes before answering anyway and closing the connection. */
+const DRAIN_TIMEOUT_MS = 2_000;
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const DRAIN_POLL_MS = 50;
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** An absolute-form request target (RFC 9112 section 3.2.2): scheme and authority before the path. */
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?]*/;
 
 /** Takes the caller's X-Request-Id when it is a plain token, else makes one. */
 function requestIdOf(req: IncomingMessage): string {
@@ -25,12 +42,78 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** Splits a request target into path and query without URL parsing, which would treat `//x` as a host. */
-function splitTarget(target: string): { path: string; query: URLSearchParams } {
+/**
+ * Splits a request target into path and query without URL parsing, which would treat `//x` as a host. An
+ * absolute-form target (`http://host/v2/...`, which servers must accept) is reduced to its path and query.
+ */
+function splitTarget(raw: string): { path: string; query: URLSearchParams } {
+  const origin = ABSOLUTE_FORM.exec(raw);
+  const target = origin ? raw.slice(origin[0].length) || '/' : raw;
   const q = target.indexOf('?');
   return q < 0
     ? { path: target, query: new URLSearchParams() }
     : { path: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
+}
+
+/**
+ * Reads and discards what is left of a request body, up to DRAIN_LIMIT_BYTES and DRAIN_TIMEOUT_MS, and tells whether
+ * the whole body was read (so the connection can be kept alive); a larger or stalled body is left for the close.
+ */
+function drainBody(req: IncomingMessage): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  if (req.destroyed || Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = (whole: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onError);
+      if (!whole) req.pause();
+      resolve(whole);
+    };
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > DRAIN_LIMIT_BYTES) done(false);
+    };
+    const onEnd = () => done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(onError, DRAIN_TIMEOUT_MS);
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onError);
+    req.resume();
+  });
+}
+
+/** The OciError answered when node's HTTP parser refuses what a client sent, or the connection went silent. */
+function connectionError(code: string | undefined, idleMs: number): OciError {
+  switch (code) {
+    case 'HPE_INVALID_EOF_STATE':
+      return new OciError('SIZE_INVALID', { reason: 'the connection ended before the body was complete' });
+    case 'HPE_HEADER_OVERFLOW':
+      return new OciError('UNSUPPORTED', { reason: 'the request headers are too large' }, { status: 431 });
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new OciError('UNSUPPORTED', { reason: 'the request headers did not arrive in time' }, { status: 408 });
+    case 'IDLE_TIMEOUT':
+      return new OciError(
+        'SIZE_INVALID',
+        { reason: `no bytes arrived for ${idleMs} ms; the body is shorter than its Content-Length` },
+        { status: 408 },
+      );
+    default:
+      return new OciError('UNSUPPORTED', { reason: 'malformed HTTP request', parser: code }, { status: 400 });
+  }
+}
+
+/** Serialises an error as a complete HTTP/1.1 response that closes the connection, for sockets without a request. */
+function rawErrorResponse(error: OciError): string {
+  const body = JSON.stringify(error.toBody());
+  return [
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}`,
+    `Content-Type: ${JSON_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `Docker-Distribution-API-Version: ${API_VERSION_HEADER['Docker-Distribution-API-Version']}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 /**
@@ -42,6 +125,9 @@ function splitTarget(target: string): { path: string; query: URLSearchParams } {
 export class RegistryHttpServer implements BeforeApplicationShutdown {
   private readonly server: Server;
   private readonly inFlight = new Set<ServerResponse>();
+  /** The response in progress on each connection, so a connection-level failure knows whether it may still answer. */
+  private readonly current = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+  private idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
 
   constructor(
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
@@ -51,6 +137,17 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
     this.server = createServer((req, res) => void this.handle(req, res));
     // Blob bodies can take longer than any fixed bound (multi-GB layers); idle sockets are still reaped by keep-alive.
     this.server.requestTimeout = 0;
+    this.server.setTimeout(this.idleTimeoutMs);
+    this.server.on('timeout', (socket: Socket) => this.refuseConnection(socket, 'IDLE_TIMEOUT'));
+    this.server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) =>
+      this.refuseConnection(socket, err.code),
+    );
+  }
+
+  /** Sets how long a connection may stay silent mid-request before it is answered 408 and closed. */
+  setIdleTimeout(ms: number): void {
+    this.idleTimeoutMs = ms;
+    this.server.setTimeout(ms);
   }
 
   /** Starts listening and resolves with the bound address (port 0 picks a free port). */
@@ -82,10 +179,12 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
     const abort = new AbortController();
     const sent = { bytes: 0 };
     this.inFlight.add(res);
+    this.current.set(req.socket, { req, res });
     res.setHeader('X-Request-Id', requestId);
     res.setHeader('Docker-Distribution-API-Version', API_VERSION_HEADER['Docker-Distribution-API-Version']);
     res.on('close', () => {
       this.inFlight.delete(res);
+      if (this.current.get(req.socket)?.res === res) this.current.delete(req.socket);
       if (!res.writableFinished) abort.abort();
       this.log.info(
         {
@@ -127,6 +226,9 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
       reply = this.errorReply(err, log);
     }
 
+    if (!req.complete && !(await drainBody(req)))
+      reply = { ...reply, headers: { ...reply.headers, Connection: 'close' } };
+    if (res.destroyed) return;
     try {
       await this.send(res, reply, req.method === 'HEAD', sent);
     } catch (err) {
@@ -136,19 +238,45 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * Ends a connection the parser refused or that went silent. While a request's body is still arriving, that request
+   * is answered with the spec's error body (its handler then sees the body fail and stops); when the request is whole
+   * and only its handler is still working, a silent client is left waiting and anything it pipelined after is
+   * dropped once the response is out; a request the parser refused before it began is answered on the bare connection.
+   */
+  private refuseConnection(socket: Socket, code: string | undefined): void {
+    const exchange = this.current.get(socket);
+    if (exchange?.req.complete) {
+      if (code === 'IDLE_TIMEOUT') return;
+      exchange.res.shouldKeepAlive = false;
+      exchange.res.once('close', () => socket.destroy());
+      return;
+    }
+    // An idle connection between requests is simply closed: an unasked-for 408 could be read as the next answer.
+    if (!socket.writable || exchange?.res.headersSent || (!exchange && code === 'IDLE_TIMEOUT')) {
+      socket.destroy();
+      return;
+    }
+    const error = connectionError(code, this.idleTimeoutMs);
+    this.log.warn({ code, status: error.status, inFlight: exchange !== undefined }, 'connection refused');
+    if (exchange) exchange.res.statusCode = error.status;
+    socket.end(rawErrorResponse(error));
+    socket.destroySoon();
+  }
+
   private errorReply(err: unknown, log: Logger): Reply {
     const oci = toOciError(err);
     if (oci) {
       return {
         status: oci.status,
-        headers: { ...oci.headers, 'Content-Type': 'application/json; charset=utf-8' },
+        headers: { ...oci.headers, 'Content-Type': JSON_TYPE },
         body: Buffer.from(JSON.stringify(oci.toBody())),
       };
     }
     log.error({ err }, 'unexpected error');
     return {
       status: 500,
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      headers: { 'Content-Type': JSON_TYPE },
       body: Buffer.from(JSON.stringify({ errors: [{ code: 'UNKNOWN', message: 'internal server error' }] })),
     };
   }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BaseHandler } from '../handlers/base.handler';
 import { BlobHandler } from '../handlers/blob.handler';
+import { CatalogHandler } from '../handlers/catalog.handler';
 import { ManifestHandler } from '../handlers/manifest.handler';
+import { ReferrersHandler } from '../handlers/referrers.handler';
+import { TagsHandler } from '../handlers/tags.handler';
 import { UploadHandler } from '../handlers/upload.handler';
 import { type Route } from './route';
 import { buildRoutes } from './routes';
@@ -11,7 +14,15 @@ import { buildRoutes } from './routes';
 export class RouteTable {
   readonly routes: readonly Route[];
 
-  constructor(base: BaseHandler, blobs: BlobHandler, uploads: UploadHandler, manifests: ManifestHandler) {
+  constructor(
+    base: BaseHandler,
+    blobs: BlobHandler,
+    uploads: UploadHandler,
+    manifests: ManifestHandler,
+    tags: TagsHandler,
+    referrers: ReferrersHandler,
+    catalog: CatalogHandler,
+  ) {
     this.routes = buildRoutes({
       apiVersion: base.apiVersion,
       health: base.health,
@@ -23,6 +34,11 @@ export class RouteTable {
       cancelUpload: uploads.cancel,
       getManifest: manifests.get,
       putManifest: manifests.put,
+      deleteManifest: manifests.delete,
+      deleteBlob: blobs.delete,
+      listTags: tags.list,
+      listReferrers: referrers.list,
+      catalog: catalog.list,
     });
   }
 }

@@ -15,6 +15,11 @@ const handlerNames: (keyof RouteHandlers)[] = [
   'cancelUpload',
   'getManifest',
   'putManifest',
+  'deleteManifest',
+  'deleteBlob',
+  'listTags',
+  'listReferrers',
+  'catalog',
 ];
 // Each handler answers with its own name as the status text, so a match can be traced back to the handler.
 const handlers = Object.fromEntries(
@@ -46,6 +51,11 @@ describe('route table', () => {
     ['GET', '/v2/library/alpine/manifests/latest', 'getManifest', { name: 'library/alpine', reference: 'latest' }],
     ['HEAD', `/v2/library/alpine/manifests/${digest}`, 'getManifest', { name: 'library/alpine', reference: digest }],
     ['PUT', '/v2/library/alpine/manifests/v1', 'putManifest', { name: 'library/alpine', reference: 'v1' }],
+    ['DELETE', '/v2/library/alpine/manifests/v1', 'deleteManifest', { name: 'library/alpine', reference: 'v1' }],
+    ['DELETE', `/v2/library/alpine/blobs/${digest}`, 'deleteBlob', { name: 'library/alpine', digest }],
+    ['GET', '/v2/library/alpine/tags/list', 'listTags', { name: 'library/alpine' }],
+    ['GET', `/v2/library/alpine/referrers/${digest}`, 'listReferrers', { name: 'library/alpine', digest }],
+    ['GET', '/v2/_catalog', 'catalog', {}],
     // Names may contain the words the routes use as separators.
     ['GET', '/v2/team/blobs/manifests/manifests/v1', 'getManifest', { name: 'team/blobs/manifests', reference: 'v1' }],
     ['GET', `/v2/x/uploads/blobs/${digest}`, 'getBlob', { name: 'x/uploads', digest }],
@@ -58,8 +68,8 @@ describe('route table', () => {
     ['GET', '/'],
     ['GET', '/v2'],
     ['GET', '/v2/library/alpine'],
-    ['GET', '/v2/library/alpine/tags/list'],
-    ['GET', `/v2/library/alpine/referrers/${digest}`],
+    ['GET', '/v2/library/alpine/tags'],
+    ['GET', '/v2/library/alpine/referrers/'],
     ['GET', '/v2/library/alpine/manifests/'],
     ['GET', '/v2/library/alpine/blobs/'],
     ['GET', '/healthz'],
@@ -71,8 +81,8 @@ describe('route table', () => {
 
   it.each([
     ['DELETE', '/v2/', 'GET, HEAD'],
-    ['POST', `/v2/library/alpine/manifests/v1`, 'GET, HEAD, PUT'],
-    ['PUT', `/v2/library/alpine/blobs/${digest}`, 'GET, HEAD'],
+    ['POST', `/v2/library/alpine/manifests/v1`, 'GET, HEAD, PUT, DELETE'],
+    ['PUT', `/v2/library/alpine/blobs/${digest}`, 'GET, HEAD, DELETE'],
     ['BREW', '/v2/', 'GET, HEAD'],
   ])('%s %s is a known endpoint with another method: 405 UNSUPPORTED, Allow %s', (method, path, allow) => {
     const error = catchError(() => matchRoute(routes, method, path));

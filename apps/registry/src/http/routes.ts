@@ -13,6 +13,11 @@ export interface RouteHandlers {
   cancelUpload: Handler;
   getManifest: Handler;
   putManifest: Handler;
+  deleteManifest: Handler;
+  deleteBlob: Handler;
+  listTags: Handler;
+  listReferrers: Handler;
+  catalog: Handler;
 }
 
 // Names contain `/`, so `<name>` is the greedy prefix before a fixed suffix; the validName guard applies the grammar.
@@ -83,5 +88,34 @@ export function buildRoutes(h: RouteHandlers): Route[] {
       guards: [validName],
       handler: h.putManifest,
     },
+    {
+      name: 'manifest-delete',
+      methods: ['DELETE'],
+      pattern: new RegExp(`^/v2/${NAME}/manifests/(?<reference>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.deleteManifest,
+    },
+    {
+      name: 'blob-delete',
+      methods: ['DELETE'],
+      pattern: new RegExp(`^/v2/${NAME}/blobs/(?<digest>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.deleteBlob,
+    },
+    {
+      name: 'tags-list',
+      methods: ['GET'],
+      pattern: new RegExp(`^/v2/${NAME}/tags/list$`),
+      guards: [validName],
+      handler: h.listTags,
+    },
+    {
+      name: 'referrers-list',
+      methods: ['GET'],
+      pattern: new RegExp(`^/v2/${NAME}/referrers/(?<digest>${SEGMENT})$`),
+      guards: [validName],
+      handler: h.listReferrers,
+    },
+    { name: 'catalog', methods: ['GET'], pattern: /^\/v2\/_catalog$/, guards: [], handler: h.catalog },
   ];
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Readable } from 'node:stream';
-import { BlobRepository, type RepositoryRow } from '@berth/db';
-import { parseDigest } from '@berth/oci';
+import { BlobRepository, RepositoryRepository, type RepositoryRow } from '@berth/db';
+import { parseDigest, parseRepositoryName } from '@berth/oci';
 import { BLOB_DRIVER, type BlobDriver, type BlobStat, type ByteRange } from '@berth/storage';
 import { OciError } from '../http/oci-error';
 
@@ -23,6 +23,7 @@ export function requireDigest(value: string | null | undefined): string {
 export class BlobStore {
   constructor(
     private readonly blobs: BlobRepository,
+    private readonly repositories: RepositoryRepository,
     @Inject(BLOB_DRIVER) private readonly driver: BlobDriver,
   ) {}
 
@@ -49,7 +50,28 @@ export class BlobStore {
     options: { expectedSize?: number; signal?: AbortSignal },
   ): Promise<BlobStat> {
     const stored = await this.driver.put(digest, body, options);
-    await this.blobs.upsertAndLink(repository.id, stored.digest, stored.size);
+    await this.record(repository, stored);
     return stored;
+  }
+
+  /** Records a blob that is now in storage and links it into the repository. */
+  async record(repository: RepositoryRow, stored: BlobStat): Promise<void> {
+    await this.blobs.upsertAndLink(repository.id, stored.digest, stored.size);
+  }
+
+  /**
+   * Mounts a blob from another repository: links it into `repository` when it is in storage and linked into `from`,
+   * and returns it; returns undefined (so the caller falls back to an upload) for anything else, including a
+   * malformed digest or name, as the spec's fallback to a 202 asks.
+   */
+  async mount(repository: RepositoryRow, digest: string, from: string | null): Promise<BlobStat | undefined> {
+    const parsedDigest = parseDigest(digest);
+    const fromName = from === null ? undefined : parseRepositoryName(from);
+    if (!parsedDigest.ok || !fromName) return undefined;
+    const source = await this.repositories.findByName(fromName.name);
+    if (!source) return undefined;
+    if (!(await this.driver.stat(parsedDigest.digest.value))) return undefined;
+    const linked = await this.blobs.linkFrom(repository.id, parsedDigest.digest.value, source.id);
+    return linked && { digest: linked.digest, size: linked.size };
   }
 }

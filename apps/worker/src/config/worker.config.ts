@@ -1,7 +1,16 @@
 import { databaseEnv, logEnv, portEnv, redisEnv, requireStorageSettings, storageEnv } from '@berth/config';
 import { z } from 'zod';
 
-/** The worker's environment: the shared fragments plus its concurrency and optional health port. */
+/** The longest interval or TTL the worker accepts, in minutes: 7 × 24 × 60. */
+const MINUTES_PER_WEEK = 7 * 24 * 60;
+
+/** Sweep abandoned uploads hourly unless told otherwise. */
+export const DEFAULT_UPLOAD_SWEEP_INTERVAL_MINUTES = 60;
+
+/** An upload session lives a day (24 × 60 minutes), the registry's default too. */
+export const DEFAULT_UPLOAD_TTL_MINUTES = 24 * 60;
+
+/** The worker's environment: the shared fragments plus its concurrency, optional health port and upload sweep. */
 export const workerEnv = databaseEnv
   .merge(redisEnv)
   .merge(storageEnv)
@@ -10,6 +19,15 @@ export const workerEnv = databaseEnv
     BERTH_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** When set, the worker answers GET /health on this port for orchestrators' probes. */
     BERTH_WORKER_HEALTH_PORT: portEnv.optional(),
+    /** How often the scheduled upload sweep runs (one worker of all acts per tick): hourly by default, at most weekly. */
+    BERTH_UPLOAD_SWEEP_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MINUTES_PER_WEEK)
+      .default(DEFAULT_UPLOAD_SWEEP_INTERVAL_MINUTES),
+    /** How long an upload session lives; the sweep removes session bytes without a row once they are this old. */
+    BERTH_UPLOAD_TTL_MINUTES: z.coerce.number().int().min(1).max(MINUTES_PER_WEEK).default(DEFAULT_UPLOAD_TTL_MINUTES),
   })
   .superRefine(requireStorageSettings);
 

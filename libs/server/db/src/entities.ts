@@ -9,6 +9,8 @@ import { RepositoryEntity } from './registry/repository.entity';
 import { TagEntity } from './registry/tag.entity';
 import { UploadEntity } from './registry/upload.entity';
 import { UserEntity } from './user/user.entity';
+import { ExecutionEntity } from './job/execution.entity';
+import { TaskEntity } from './job/task.entity';
 
 /** Every entity of the shared schema; the DataSource and the migration drift check use exactly this list. */
 export const ENTITIES = [
@@ -23,4 +25,6 @@ export const ENTITIES = [
   ManifestReferenceEntity,
   TagEntity,
   UploadEntity,
+  ExecutionEntity,
+  TaskEntity,
 ];

@@ -15,3 +15,4 @@ export * from './registry/tag.entity';
 export * from './registry/upload.entity';
 export * from './data-source';
 export * from './registry';
+export * from './job';

@@ -1,2 +1,3 @@
 export * from './queues';
 export * from './connection';
+export * from './wake-up';

@@ -1,19 +1,48 @@
-import { randomUUID } from 'node:crypto';
-import { constants, createWriteStream, type Dirent } from 'node:fs';
-import { access, mkdir, open, opendir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createHash, type Hash, randomUUID } from 'node:crypto';
+import { constants, createReadStream, createWriteStream, type Dirent } from 'node:fs';
+import { access, type FileHandle, mkdir, open, opendir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Readable, addAbortSignal } from 'node:stream';
+import { type Readable, Writable, addAbortSignal } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type BlobDriver, BlobDriverError, type BlobStat, type ByteRange, type PutBlobOptions } from './blob-driver';
-import { DigestMeter, drainAndVerify } from './digest-meter';
-import { BLOBS_PREFIX, UPLOADS_DIR, blobPath, digestFromBlobPath } from './layout';
+import {
+  type AppendUploadOptions,
+  type BlobDriver,
+  BlobDriverError,
+  type BlobStat,
+  type ByteRange,
+  type PutBlobOptions,
+} from './blob-driver';
+import { ChunkMeter, DigestMeter, drainAndVerify, verifyDigest } from './digest-meter';
+import {
+  BLOBS_PREFIX,
+  type DigestAlgorithm,
+  UPLOADS_DIR,
+  UPLOAD_DATA_FILE,
+  blobPath,
+  checkUploadId,
+  digestFromBlobPath,
+  parseDigest,
+} from './layout';
 import { checkRange } from './range';
+import { CACHED_ALGORITHM, UploadHashCache } from './upload-hash-cache';
+
+/** Options of a FilesystemBlobDriver. */
+export interface FilesystemBlobDriverOptions {
+  /** The in-process cache of upload sessions' running hashes; `false` turns it off (every commit rehashes). */
+  hashCache?: UploadHashCache | false;
+}
 
 /** Stores blobs as files under a root directory, in the layout described in layout.ts. */
 export class FilesystemBlobDriver implements BlobDriver {
   readonly kind = 'filesystem';
+  private readonly hashes: UploadHashCache | undefined;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    options: FilesystemBlobDriverOptions = {},
+  ) {
+    this.hashes = options.hashCache === false ? undefined : (options.hashCache ?? new UploadHashCache());
+  }
 
   /** Streams the body into a temp file under _uploads/, verifies size and digest, fsyncs it and renames it into place. */
   async put(digest: string, body: Readable, options: PutBlobOptions = {}): Promise<BlobStat> {
@@ -93,6 +122,107 @@ export class FilesystemBlobDriver implements BlobDriver {
     }
   }
 
+  /**
+   * Writes the body into the session's data file at `offset`, which must be the file's current size (so a replica
+   * that lost track of the session cannot overwrite acknowledged bytes), and fsyncs it before answering. A failed
+   * append (size mismatch, abort, client gone) truncates the file back to `offset`.
+   */
+  async appendUpload(
+    uploadId: string,
+    offset: number,
+    body: Readable,
+    options: AppendUploadOptions = {},
+  ): Promise<number> {
+    checkUploadId(uploadId);
+    if (options.signal) addAbortSignal(options.signal, body);
+    const dir = this.uploadDir(uploadId);
+    await mkdir(dir, { recursive: true });
+    const file = await open(join(dir, UPLOAD_DATA_FILE), constants.O_RDWR | constants.O_CREAT);
+    try {
+      const { size } = await file.stat();
+      if (size !== offset) throw offsetMismatch(uploadId, offset, size);
+      const hash = this.hashes?.take(uploadId, offset);
+      const meter = new ChunkMeter(options.expectedSize, hash);
+      try {
+        await pipeline(body, meter, positionalWriter(file, offset));
+        meter.verify();
+        await file.sync();
+      } catch (error) {
+        await file.truncate(offset);
+        throw error;
+      }
+      const stored = offset + meter.bytes;
+      if (hash) this.hashes?.set(uploadId, stored, hash);
+      return stored;
+    } finally {
+      await file.close();
+    }
+  }
+
+  /** Returns the size of the session's data file (0 when it has none). */
+  async uploadSize(uploadId: string): Promise<number> {
+    checkUploadId(uploadId);
+    const info = await stat(this.uploadData(uploadId)).catch(ignoreNotFound);
+    return info?.size ?? 0;
+  }
+
+  /**
+   * Hashes the session's bytes (from the cached running hash when it covers exactly the stored size, else by reading
+   * the file), and when they match renames the fsynced data file to the blob's path, then removes the session.
+   */
+  async commitUpload(uploadId: string, digest: string, options: { expectedSize?: number } = {}): Promise<BlobStat> {
+    checkUploadId(uploadId);
+    const parsed = parseDigest(digest);
+    const data = this.uploadData(uploadId);
+    const size = await this.uploadSize(uploadId);
+    if (options.expectedSize !== undefined && size !== options.expectedSize) {
+      throw new BlobDriverError(
+        'SIZE_MISMATCH',
+        `upload holds ${size} bytes, not the announced ${options.expectedSize}`,
+      );
+    }
+    const cached = parsed.algorithm === CACHED_ALGORITHM ? this.hashes?.take(uploadId, size) : undefined;
+    verifyDigest(parsed, cached ?? (await hashFile(data, parsed.algorithm)));
+
+    if (!(await this.stat(digest))) {
+      const target = this.path(digest);
+      // A 0-byte session may never have had a data file; the blob still needs one.
+      const file = await open(data, constants.O_RDWR | constants.O_CREAT);
+      try {
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await mkdir(dirname(target), { recursive: true });
+      await rename(data, target);
+      await syncDir(dirname(target));
+    }
+    await this.abortUpload(uploadId);
+    return { digest, size };
+  }
+
+  /** Removes the session's directory; a missing session is not an error. */
+  async abortUpload(uploadId: string): Promise<void> {
+    checkUploadId(uploadId);
+    this.hashes?.delete(uploadId);
+    await rm(this.uploadDir(uploadId), { recursive: true, force: true });
+  }
+
+  /** Yields every session directory under _uploads/ with its data file's (else the directory's) modification time. */
+  async *listUploads(): AsyncIterable<{ uploadId: string; modifiedAt: Date }> {
+    for (const uploadId of await subdirs(join(this.root, UPLOADS_DIR))) {
+      try {
+        checkUploadId(uploadId);
+      } catch {
+        continue;
+      }
+      const info =
+        (await stat(this.uploadData(uploadId)).catch(ignoreNotFound)) ??
+        (await stat(this.uploadDir(uploadId)).catch(ignoreNotFound));
+      if (info) yield { uploadId, modifiedAt: info.mtime };
+    }
+  }
+
   /** Creates the root if needed and checks it is writable. */
   async ping(): Promise<void> {
     await mkdir(this.root, { recursive: true });
@@ -100,7 +230,7 @@ export class FilesystemBlobDriver implements BlobDriver {
   }
 
   /**
-   * Removes temp files of writes that have not been touched for `olderThanMs` (left by a crashed process), and
+   * Removes temp files of put() writes that have not been touched for `olderThanMs` (left by a crashed process), and
    * returns how many were removed. Live writes keep their file's mtime fresh, so a generous age never hits them.
    */
   async sweepStaleUploads(olderThanMs: number, now = Date.now()): Promise<number> {
@@ -109,8 +239,9 @@ export class FilesystemBlobDriver implements BlobDriver {
     let removed = 0;
     for (const name of names ?? []) {
       const info = await stat(join(uploads, name)).catch(ignoreNotFound);
-      if (info && now - info.mtimeMs > olderThanMs) {
-        await rm(join(uploads, name), { force: true, recursive: true });
+      // Session directories belong to upload sessions, which expire through their rows (listUploads/abortUpload).
+      if (info?.isFile() && now - info.mtimeMs > olderThanMs) {
+        await rm(join(uploads, name), { force: true });
         removed++;
       }
     }
@@ -120,6 +251,52 @@ export class FilesystemBlobDriver implements BlobDriver {
   private path(digest: string): string {
     return join(this.root, blobPath(digest));
   }
+
+  private uploadDir(uploadId: string): string {
+    return join(this.root, UPLOADS_DIR, uploadId);
+  }
+
+  private uploadData(uploadId: string): string {
+    return join(this.uploadDir(uploadId), UPLOAD_DATA_FILE);
+  }
+}
+
+/** A writable that writes each chunk at the next position of an open file (positional writes, never O_APPEND). */
+function positionalWriter(file: FileHandle, start: number): Writable {
+  let position = start;
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      writeFully(file, chunk, position).then(() => {
+        position += chunk.length;
+        callback();
+      }, callback);
+    },
+  });
+}
+
+async function writeFully(file: FileHandle, chunk: Buffer, position: number): Promise<void> {
+  for (let written = 0; written < chunk.length;) {
+    const { bytesWritten } = await file.write(chunk, written, chunk.length - written, position + written);
+    written += bytesWritten;
+  }
+}
+
+/** Hashes a file with the given algorithm; a missing file hashes as empty (a session that never received bytes). */
+async function hashFile(path: string, algorithm: DigestAlgorithm): Promise<Hash> {
+  const hash = createHash(algorithm);
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  return hash;
+}
+
+function offsetMismatch(uploadId: string, offset: number, size: number): BlobDriverError {
+  return new BlobDriverError(
+    'UPLOAD_OFFSET_MISMATCH',
+    `upload ${uploadId} holds ${size} bytes; an append must start there, not at ${offset}`,
+  );
 }
 
 async function subdirs(dir: string): Promise<string[]> {

@@ -4,3 +4,4 @@ export * from './range';
 export * from './filesystem.driver';
 export * from './s3.driver';
 export * from './create-blob-driver';
+export * from './upload-hash-cache';

@@ -51,6 +51,7 @@ describeBlobDriverConformance('s3', async () => {
       const { uploads } = await client.listIncompleteUploadsQuery(bucket, prefix, '', '', '/');
       return uploads.filter((upload) => upload.key === key).map((upload) => `${upload.key} ${upload.uploadId}`);
     },
+    reopen: () => new S3BlobDriver({ ...target, bucket, partSize: MIN_PART_SIZE }),
   };
 });
 

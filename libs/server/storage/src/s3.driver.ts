@@ -1,8 +1,9 @@
 /*
- * Operator note: a write in progress is an incomplete multipart upload to the blob's final key. The driver aborts it
- * on every failure it sees, but a crashed process leaves it behind, invisible yet billed. Give the bucket a lifecycle
- * rule that aborts incomplete multipart uploads after a day, for example
- *   {"Rules":[{"ID":"abort-stale-uploads","Status":"Enabled","Filter":{"Prefix":"blobs/"},
+ * Operator note: a write in progress is an incomplete multipart upload to the blob's final key (or, for a large
+ * upload-session append, to its chunk key under uploads/). The driver aborts it on every failure it sees, but a
+ * crashed process leaves it behind, invisible yet billed. Give the bucket a lifecycle rule that aborts incomplete
+ * multipart uploads after a day, for example
+ *   {"Rules":[{"ID":"abort-stale-uploads","Status":"Enabled","Filter":{"Prefix":""},
  *              "AbortIncompleteMultipartUpload":{"DaysAfterInitiation":1}}]}
  * applied with `aws s3api put-bucket-lifecycle-configuration` or `mc ilm import`. The driver does not set it itself:
  * lifecycle APIs differ between providers and usually need more privileges than reading and writing objects.
@@ -14,9 +15,24 @@
  */
 import { Client, S3Error } from 'minio';
 import { type Readable, addAbortSignal } from 'node:stream';
-import { type BlobDriver, BlobDriverError, type BlobStat, type ByteRange, type PutBlobOptions } from './blob-driver';
-import { DigestMeter, drainAndVerify } from './digest-meter';
-import { BLOBS_PREFIX, blobPath, digestFromBlobPath } from './layout';
+import {
+  type AppendUploadOptions,
+  type BlobDriver,
+  BlobDriverError,
+  type BlobStat,
+  type ByteRange,
+  type PutBlobOptions,
+} from './blob-driver';
+import { ChunkMeter, DigestMeter, drainAndVerify } from './digest-meter';
+import {
+  BLOBS_PREFIX,
+  UPLOADS_PREFIX,
+  blobPath,
+  checkUploadId,
+  digestFromBlobPath,
+  parseUploadChunkKey,
+  uploadChunkKey,
+} from './layout';
 import { checkRange } from './range';
 
 /** Bytes in one MiB. */
@@ -86,37 +102,87 @@ export class S3BlobDriver implements BlobDriver {
       // The blob is already stored; the body must still be the blob the caller claims, but its bytes are not needed.
       return { digest, size: await drainAndVerify(meter, body) };
     }
+    await this.writeObject(key, body, meter);
+    return { digest, size: meter.bytes };
+  }
 
-    const part = Buffer.allocUnsafe(this.partSize);
-    let filled = 0;
-    let upload: MultipartUpload | undefined;
-    try {
-      for await (const data of body as AsyncIterable<Buffer | string>) {
-        const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-        meter.update(chunk);
-        for (let offset = 0; offset < chunk.length;) {
-          const copied = chunk.copy(part, filled, offset);
-          filled += copied;
-          offset += copied;
-          if (filled === this.partSize) {
-            upload ??= await MultipartUpload.initiate(this.client, this.bucket, key);
-            await upload.uploadPart(part);
-            filled = 0;
-          }
-        }
-      }
-      meter.verify();
-      if (!upload) {
-        await this.client.putObject(this.bucket, key, part.subarray(0, filled), filled);
-      } else {
-        if (filled > 0) await upload.uploadPart(part.subarray(0, filled));
-        await upload.complete();
-      }
-      return { digest, size: meter.bytes };
-    } catch (error) {
-      await upload?.abort();
-      throw error;
+  /**
+   * Stores the body as the session's chunk object at `offset` (one PUT when it fits a part, else a multipart upload),
+   * after checking `offset` is where the session's chain of chunks ends. A failed append leaves no chunk object.
+   */
+  async appendUpload(
+    uploadId: string,
+    offset: number,
+    body: Readable,
+    options: AppendUploadOptions = {},
+  ): Promise<number> {
+    const key = uploadChunkKey(uploadId, offset);
+    if (options.signal) addAbortSignal(options.signal, body);
+    const stored = await this.uploadSize(uploadId);
+    if (stored !== offset) {
+      throw new BlobDriverError(
+        'UPLOAD_OFFSET_MISMATCH',
+        `upload ${uploadId} holds ${stored} bytes; an append must start there, not at ${offset}`,
+      );
     }
+    const meter = new ChunkMeter(options.expectedSize);
+    await this.writeObject(key, body, meter, { skipEmpty: true });
+    return offset + meter.bytes;
+  }
+
+  /** Returns the length of the session's chain of chunk objects (0 when it has none). */
+  async uploadSize(uploadId: string): Promise<number> {
+    return (await this.uploadChunks(uploadId)).reduce((total, chunk) => total + chunk.size, 0);
+  }
+
+  /**
+   * Streams the session's chunks in order through the hash into a multipart upload to the blob's key, completed only
+   * when size and digest match (S3 has no server-side concatenation that Swift supports, and the bytes must be read
+   * to be hashed anyway); then deletes the chunks. A blob already stored is only verified against the chunks.
+   */
+  async commitUpload(uploadId: string, digest: string, options: { expectedSize?: number } = {}): Promise<BlobStat> {
+    const key = blobPath(digest);
+    const chunks = await this.uploadChunks(uploadId);
+    const size = chunks.reduce((total, chunk) => total + chunk.size, 0);
+    if (options.expectedSize !== undefined && size !== options.expectedSize) {
+      throw new BlobDriverError(
+        'SIZE_MISMATCH',
+        `upload holds ${size} bytes, not the announced ${options.expectedSize}`,
+      );
+    }
+    const meter = new DigestMeter(digest, size);
+    if (await this.stat(digest)) await drainAndVerify(meter, this.readChunks(chunks));
+    else await this.writeObject(key, this.readChunks(chunks), meter);
+    await this.abortUpload(uploadId);
+    return { digest, size };
+  }
+
+  /** Deletes every chunk object of the session; a missing session is not an error. */
+  async abortUpload(uploadId: string): Promise<void> {
+    checkUploadId(uploadId);
+    const keys: string[] = [];
+    for await (const item of this.client.listObjectsV2(this.bucket, `${UPLOADS_PREFIX}/${uploadId}/`, true)) {
+      if (typeof item.name === 'string') keys.push(item.name);
+    }
+    if (keys.length > 0) await this.client.removeObjects(this.bucket, keys);
+  }
+
+  /** Lists the sessions that have chunk objects, each with its newest chunk's modification time. */
+  async *listUploads(): AsyncIterable<{ uploadId: string; modifiedAt: Date }> {
+    let current: { uploadId: string; modifiedAt: Date } | undefined;
+    // Keys come in lexical order, so one session's chunks are adjacent.
+    for await (const item of this.client.listObjectsV2(this.bucket, `${UPLOADS_PREFIX}/`, true)) {
+      const parsed = typeof item.name === 'string' ? parseUploadChunkKey(item.name) : undefined;
+      if (!parsed) continue;
+      const modifiedAt = item.lastModified ?? new Date(0);
+      if (current?.uploadId === parsed.uploadId) {
+        if (modifiedAt > current.modifiedAt) current.modifiedAt = modifiedAt;
+        continue;
+      }
+      if (current) yield current;
+      current = { uploadId: parsed.uploadId, modifiedAt };
+    }
+    if (current) yield current;
   }
 
   /** Returns the object's size, or undefined when no complete blob has that digest. */
@@ -175,6 +241,80 @@ export class S3BlobDriver implements BlobDriver {
       await this.client.makeBucket(this.bucket, this.region);
     } catch (error) {
       if (!(error instanceof S3Error && BUCKET_EXISTS_CODES.has(error.code ?? ''))) throw error;
+    }
+  }
+
+  /**
+   * Streams a body to one key, buffering one part: a body that fits in a part is sent with one PUT once the meter
+   * verified it; a larger one becomes a multipart upload completed only after the meter verified the whole body and
+   * aborted on any failure, so the key never holds a partial or wrong object.
+   */
+  private async writeObject(
+    key: string,
+    body: AsyncIterable<Buffer | string>,
+    meter: { update(chunk: Buffer): void; verify(): void },
+    options: { skipEmpty?: boolean } = {},
+  ): Promise<void> {
+    const part = Buffer.allocUnsafe(this.partSize);
+    let filled = 0;
+    let written = 0;
+    let upload: MultipartUpload | undefined;
+    try {
+      for await (const data of body) {
+        const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+        meter.update(chunk);
+        written += chunk.length;
+        for (let offset = 0; offset < chunk.length;) {
+          const copied = chunk.copy(part, filled, offset);
+          filled += copied;
+          offset += copied;
+          if (filled === this.partSize) {
+            upload ??= await MultipartUpload.initiate(this.client, this.bucket, key);
+            await upload.uploadPart(part);
+            filled = 0;
+          }
+        }
+      }
+      meter.verify();
+      if (!upload) {
+        if (written > 0 || !options.skipEmpty) {
+          await this.client.putObject(this.bucket, key, part.subarray(0, filled), filled);
+        }
+      } else {
+        if (filled > 0) await upload.uploadPart(part.subarray(0, filled));
+        await upload.complete();
+      }
+    } catch (error) {
+      await upload?.abort();
+      throw error;
+    }
+  }
+
+  /** Returns the session's chunks that form its bytes: the chain from offset 0, each starting where the last ends. */
+  private async uploadChunks(uploadId: string): Promise<{ key: string; offset: number; size: number }[]> {
+    checkUploadId(uploadId);
+    const found: { key: string; offset: number; size: number }[] = [];
+    for await (const item of this.client.listObjectsV2(this.bucket, `${UPLOADS_PREFIX}/${uploadId}/`, true)) {
+      const parsed = typeof item.name === 'string' ? parseUploadChunkKey(item.name) : undefined;
+      if (parsed && item.name) found.push({ key: item.name, offset: parsed.offset, size: item.size ?? 0 });
+    }
+    found.sort((a, b) => a.offset - b.offset);
+    const chain: typeof found = [];
+    let end = 0;
+    for (const chunk of found) {
+      // A chunk starting inside the chain was superseded; one starting past its end is not reachable (yet).
+      if (chunk.offset > end) break;
+      if (chunk.offset < end || chunk.size === 0) continue;
+      chain.push(chunk);
+      end += chunk.size;
+    }
+    return chain;
+  }
+
+  /** Reads the given chunk objects one after another, as one stream of bytes. */
+  private async *readChunks(chunks: readonly { key: string }[]): AsyncGenerator<Buffer> {
+    for (const chunk of chunks) {
+      for await (const data of await this.client.getObject(this.bucket, chunk.key)) yield data as Buffer;
     }
   }
 }

@@ -298,12 +298,18 @@ describe('references', () => {
     expect(referencedManifests(result.manifest)).toEqual([child]);
   });
 
-  it.each([
-    [MediaType.OciConfig, undefined],
-    [MediaType.DockerConfig, undefined],
-    ['application/vnd.cncf.helm.config.v1+json', 'application/vnd.cncf.helm.config.v1+json'],
-  ])('effectiveArtifactType for config %s is %j', (mediaType, expected) => {
-    const result = parseManifest(json({ ...ociManifest, config: { ...config, mediaType } }));
-    expect(result.ok && effectiveArtifactType(result.manifest)).toBe(expected);
+  it.each([MediaType.OciConfig, MediaType.DockerConfig, 'application/vnd.cncf.helm.config.v1+json'])(
+    'effectiveArtifactType of a manifest without artifactType and config %s is the config media type',
+    (mediaType) => {
+      const result = parseManifest(json({ ...ociManifest, config: { ...config, mediaType } }));
+      expect(result.ok && effectiveArtifactType(result.manifest)).toBe(mediaType);
+    },
+  );
+
+  it('has no effective artifactType for an index without one, and the declared one for an index with one', () => {
+    const plain = parseManifest(json(ociIndex));
+    const typed = parseManifest(json({ ...ociIndex, artifactType: 'application/vnd.example.bundle' }));
+    expect(plain.ok && effectiveArtifactType(plain.manifest)).toBeUndefined();
+    expect(typed.ok && effectiveArtifactType(typed.manifest)).toBe('application/vnd.example.bundle');
   });
 });

@@ -1,6 +1,5 @@
 import { parseDigest } from './digest';
 import {
-  IMAGE_CONFIG_MEDIA_TYPES,
   IMAGE_MANIFEST_MEDIA_TYPES,
   INDEX_MEDIA_TYPES,
   MANIFEST_MEDIA_TYPES,
@@ -232,15 +231,12 @@ export function parseManifest(body: string, contentType?: string): ManifestParse
 }
 
 /**
- * Returns the artifact type recorded for a manifest: its `artifactType`, else the config media type when that is not
- * an image config (artifacts before OCI 1.1), else undefined for plain images and indexes without one.
+ * Returns the artifact type the referrers API reports for a manifest (distribution-spec "Listing Referrers"): its
+ * `artifactType`, else for an image manifest the config media type, else undefined (an index without one).
  */
 export function effectiveArtifactType(manifest: ParsedManifest): string | undefined {
   if (manifest.artifactType !== undefined) return manifest.artifactType;
-  if (manifest.kind === 'manifest' && !IMAGE_CONFIG_MEDIA_TYPES.includes(manifest.config.mediaType)) {
-    return manifest.config.mediaType;
-  }
-  return undefined;
+  return manifest.kind === 'manifest' ? manifest.config.mediaType : undefined;
 }
 
 /** Returns the blobs a manifest needs in its repository: the config and every distributable layer. */

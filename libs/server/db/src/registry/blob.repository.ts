@@ -31,6 +31,24 @@ export class BlobRepository {
     return rows.map((r) => ({ id: Number(r.id), digest: r.digest, size: Number(r.size) }));
   }
 
+  /**
+   * Links a blob into the repository if it is linked into `fromRepositoryId` (a cross-repository mount), and returns
+   * it; returns undefined, linking nothing, when the source repository has no such blob.
+   */
+  async linkFrom(repositoryId: number, digest: string, fromRepositoryId: number): Promise<LinkedBlobRow | undefined> {
+    const rows: { id: string; digest: string; size: string }[] = await this.dataSource.query(
+      `WITH source AS (
+         SELECT b.id, b.digest, b.size FROM repository_blob rb JOIN blob b ON b.id = rb.blob_id
+         WHERE rb.repository_id = $3 AND b.digest = $2
+       ), linked AS (
+         INSERT INTO repository_blob (repository_id, blob_id) SELECT $1, id FROM source ON CONFLICT DO NOTHING
+       )
+       SELECT id, digest, size FROM source`,
+      [repositoryId, digest, fromRepositoryId],
+    );
+    return rows[0] && { id: Number(rows[0].id), digest: rows[0].digest, size: Number(rows[0].size) };
+  }
+
   /** Records a stored blob (once per digest) and links it into the repository; concurrent calls do not conflict. */
   async upsertAndLink(repositoryId: number, digest: string, size: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {

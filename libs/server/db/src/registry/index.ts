@@ -1,4 +1,5 @@
 export * from './repository.repository';
 export * from './blob.repository';
 export * from './manifest.repository';
+export * from './tag.repository';
 export * from './upload.repository';

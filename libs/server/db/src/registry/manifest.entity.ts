@@ -37,7 +37,7 @@ export class ManifestEntity {
   @Column({ name: 'media_type', type: 'varchar', length: 255 })
   mediaType!: string;
 
-  /** OCI 1.1 `artifactType`, or the config media type for artifacts that use a non-image config. */
+  /** The artifact type the referrers API reports: OCI 1.1 `artifactType`, else the config media type (null for an index). */
   @Column({ name: 'artifact_type', type: 'varchar', length: 255, nullable: true })
   artifactType!: string | null;
 

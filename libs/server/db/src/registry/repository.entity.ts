@@ -25,8 +25,11 @@ export class RepositoryEntity {
   @Column({ name: 'project_id', type: 'integer' })
   projectId!: number;
 
-  /** The full name including the project, e.g. `library/alpine`; looked up on every registry request. */
-  @Column({ name: 'name', type: 'varchar', length: 255, unique: true })
+  /**
+   * The full name including the project, e.g. `library/alpine`; looked up on every registry request. Byte-order ("C")
+   * collation, so the catalog lists in the same order on every database locale and pages along the unique index.
+   */
+  @Column({ name: 'name', type: 'varchar', length: 255, unique: true, collation: 'C' })
   name!: string;
 
   @Column({ name: 'description', type: 'text', default: '' })

@@ -39,4 +39,29 @@ export class RepositoryRepository {
     if (!existing) throw new Error(`repository ${name} vanished while being created`);
     return existing;
   }
+
+  /**
+   * Lists repository names after `last` (exclusive; '' from the start), at most `limit`, in byte order: one keyset
+   * scan of the unique name index.
+   */
+  async listNames(last: string, limit: number): Promise<string[]> {
+    const rows: { name: string }[] = await this.dataSource.query(
+      'SELECT name FROM repository WHERE name > $1 ORDER BY name LIMIT $2',
+      [last, limit],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /**
+   * Unlinks a blob from the repository, so the repository no longer serves it; the blob row and its bytes stay for
+   * garbage collection. Returns whether the blob was linked.
+   */
+  async unlinkBlob(repositoryId: number, digest: string): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM repository_blob rb USING blob b
+       WHERE rb.blob_id = b.id AND rb.repository_id = $1 AND b.digest = $2`,
+      [repositoryId, digest],
+    );
+    return affected > 0;
+  }
 }

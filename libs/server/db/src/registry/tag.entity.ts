@@ -29,7 +29,8 @@ export class TagEntity {
   @Column({ name: 'repository_id', type: 'integer' })
   repositoryId!: number;
 
-  @Column({ name: 'name', type: 'varchar', length: 128 })
+  /** Byte-order ("C") collation: tags list in the same order on every database locale, and keyset paging uses the index. */
+  @Column({ name: 'name', type: 'varchar', length: 128, collation: 'C' })
   name!: string;
 
   @ManyToOne(() => ManifestEntity, { onDelete: 'CASCADE' })

@@ -13,7 +13,8 @@ import { RepositoryEntity } from './repository.entity';
 
 /**
  * A blob upload session. It lives in Postgres (and its bytes in storage), never in a process, so any registry
- * replica can continue it; expired sessions are swept with their bytes.
+ * replica can continue it; expired sessions are swept with their bytes. Storage is the truth for how many bytes a
+ * session holds; `size` mirrors it after each acknowledged append, for operators and the sweeper.
  */
 @Entity({ name: 'upload' })
 export class UploadEntity {
@@ -37,6 +38,14 @@ export class UploadEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Which request holds the session right now (an append or the closing PUT), so replicas never write it at once. */
+  @Column({ name: 'lease_token', type: 'uuid', nullable: true })
+  leaseToken!: string | null;
+
+  /** When that hold lapses unless renewed: a replica killed mid-request frees the session by itself. */
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil!: Date | null;
 
   @Index('idx_upload_expires_at')
   @Column({ name: 'expires_at', type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BlobDriver, type ByteRange } from '../blob-driver';
@@ -9,6 +9,8 @@ export interface BlobDriverFixture {
   cleanup(): Promise<void>;
   /** Lists what in-progress writes of `digest` left in the backend (temp files, incomplete multipart uploads). */
   leftovers?(digest: string): Promise<string[]>;
+  /** Builds a second driver over the same backend, as another replica would have (fresh process memory). */
+  reopen(): BlobDriver;
 }
 
 const KIB = 1024;
@@ -25,6 +27,11 @@ const BIG_MEMORY_LIMIT = 128 * MIB;
 const MEMORY_SAMPLE_MS = 50;
 const TEST_TIMEOUT_MS = 60_000;
 const BIG_TEST_TIMEOUT_MS = 600_000;
+
+/** How far a session's modification time may be from the test's clock (storage clocks are not the test's). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+const INVALID_UPLOAD_IDS = ['', '..', '../x', 'a/b', '-leading-dash', 'a'.repeat(129), 'space d'];
 
 const INVALID_DIGESTS = [
   '',
@@ -287,6 +294,195 @@ export function describeBlobDriverConformance(name: string, makeDriver: () => Pr
       await expect(driver.put(sha512, bodyOf(randomBytes(10)))).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
     });
 
+    describe('upload sessions', () => {
+      const uploadId = () => randomUUID();
+
+      async function expectNoSession(id: string): Promise<void> {
+        expect(await driver.uploadSize(id)).toBe(0);
+        expect((await collectUploads(driver)).map((u) => u.uploadId)).not.toContain(id);
+      }
+
+      it('appends chunks in order, reports the stored size, and commits them as one blob', async () => {
+        const data = randomBytes(MULTIPART_SIZE + 3 * KIB);
+        const digest = digestOf(data);
+        const id = uploadId();
+        const cuts = [0, 1000, PART + 10, data.length];
+
+        for (let i = 0; i < cuts.length - 1; i++) {
+          const chunk = data.subarray(cuts[i], cuts[i + 1]);
+          expect(await driver.appendUpload(id, cuts[i], bodyOf(chunk), { expectedSize: chunk.length })).toBe(
+            cuts[i + 1],
+          );
+          expect(await driver.uploadSize(id)).toBe(cuts[i + 1]);
+        }
+        expect(await driver.stat(digest)).toBeUndefined();
+
+        expect(await driver.commitUpload(id, digest, { expectedSize: data.length })).toEqual({
+          digest,
+          size: data.length,
+        });
+
+        expect((await readAll(await driver.get(digest))).equals(data)).toBe(true);
+        expect(await collect(driver.list())).toEqual([digest]);
+        await expectNoSession(id);
+      });
+
+      it('refuses an append at any offset but the stored size and keeps the stored bytes', async () => {
+        const id = uploadId();
+        await driver.appendUpload(id, 0, bodyOf(Buffer.from('hello')));
+
+        for (const offset of [0, 4, 6]) {
+          await expect(driver.appendUpload(id, offset, bodyOf(Buffer.from('x')))).rejects.toMatchObject({
+            code: 'UPLOAD_OFFSET_MISMATCH',
+          });
+        }
+        await expect(driver.appendUpload(uploadId(), 3, bodyOf(Buffer.from('x')))).rejects.toMatchObject({
+          code: 'UPLOAD_OFFSET_MISMATCH',
+        });
+
+        expect(await driver.uploadSize(id)).toBe(5);
+        const digest = digestOf(Buffer.from('hello world'));
+        await driver.appendUpload(id, 5, bodyOf(Buffer.from(' world')));
+        expect(await driver.commitUpload(id, digest)).toEqual({ digest, size: 11 });
+      });
+
+      it('keeps the stored bytes when an append is shorter or longer than announced, or cut off', async () => {
+        const data = randomBytes(MULTIPART_SIZE);
+        const id = uploadId();
+        await driver.appendUpload(id, 0, bodyOf(data.subarray(0, 100)));
+
+        await expect(
+          driver.appendUpload(id, 100, bodyOf(data.subarray(100, 200)), { expectedSize: 101 }),
+        ).rejects.toMatchObject({ code: 'SIZE_MISMATCH' });
+        await expect(
+          driver.appendUpload(id, 100, bodyOf(data.subarray(100)), { expectedSize: PART }),
+        ).rejects.toMatchObject({ code: 'SIZE_MISMATCH' });
+        const { body, consumed } = stallingBody(data.subarray(100), PART);
+        const cut = driver.appendUpload(id, 100, body);
+        const outcome = expect(cut).rejects.toThrow('client went away');
+        await consumed;
+        body.destroy(new Error('client went away'));
+        await outcome;
+
+        expect(await driver.uploadSize(id)).toBe(100);
+        await driver.appendUpload(id, 100, bodyOf(data.subarray(100)));
+        expect(await driver.commitUpload(id, digestOf(data))).toEqual({ digest: digestOf(data), size: data.length });
+      });
+
+      it('is continued and committed by another driver instance, as by another replica', async () => {
+        const data = randomBytes(PART + 2 * KIB);
+        const digest = digestOf(data);
+        const id = uploadId();
+        const replica = fixture.reopen();
+
+        await driver.appendUpload(id, 0, bodyOf(data.subarray(0, KIB)));
+        expect(await replica.uploadSize(id)).toBe(KIB);
+        await replica.appendUpload(id, KIB, bodyOf(data.subarray(KIB, PART)));
+        expect(await driver.uploadSize(id)).toBe(PART);
+        await driver.appendUpload(id, PART, bodyOf(data.subarray(PART)));
+
+        expect(await replica.commitUpload(id, digest)).toEqual({ digest, size: data.length });
+
+        expect((await readAll(await driver.get(digest))).equals(data)).toBe(true);
+        await expectNoSession(id);
+      });
+
+      it('refuses a commit whose digest or size does not match, storing no blob and keeping the session', async () => {
+        const data = randomBytes(MULTIPART_SIZE);
+        const id = uploadId();
+        await driver.appendUpload(id, 0, bodyOf(data));
+        const wrong = digestOf(Buffer.concat([data, Buffer.from('x')]));
+
+        await expect(driver.commitUpload(id, wrong)).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
+        await expect(driver.commitUpload(id, digestOf(data), { expectedSize: data.length + 1 })).rejects.toMatchObject({
+          code: 'SIZE_MISMATCH',
+        });
+
+        await expectNothingVisible(wrong);
+        await expectNothingVisible(digestOf(data));
+        expect(await driver.uploadSize(id)).toBe(data.length);
+      });
+
+      it('commits a 0-byte session as the empty blob', async () => {
+        const empty = digestOf(Buffer.alloc(0));
+        const id = uploadId();
+        expect(await driver.uploadSize(id)).toBe(0);
+        expect(await driver.appendUpload(id, 0, bodyOf(Buffer.alloc(0)))).toBe(0);
+
+        expect(await driver.commitUpload(id, empty, { expectedSize: 0 })).toEqual({ digest: empty, size: 0 });
+
+        expect(await driver.stat(empty)).toEqual({ digest: empty, size: 0 });
+        expect(await readAll(await driver.get(empty))).toHaveLength(0);
+        expect(await driver.commitUpload(uploadId(), empty)).toEqual({ digest: empty, size: 0 });
+      });
+
+      it('commits a session under a sha512 digest', async () => {
+        const data = randomBytes(PART + 1);
+        const sha512 = digestOf(data, 'sha512');
+        const id = uploadId();
+        await driver.appendUpload(id, 0, bodyOf(data.subarray(0, 10)));
+        await driver.appendUpload(id, 10, bodyOf(data.subarray(10)));
+
+        expect(await driver.commitUpload(id, sha512)).toEqual({ digest: sha512, size: data.length });
+
+        expect(await driver.stat(digestOf(data))).toBeUndefined();
+        expect((await readAll(await driver.get(sha512))).equals(data)).toBe(true);
+      });
+
+      it('verifies a session against a blob already stored and keeps the stored blob', async () => {
+        const data = randomBytes(1000);
+        const digest = digestOf(data);
+        await driver.put(digest, bodyOf(data));
+        const good = uploadId();
+        const bad = uploadId();
+        await driver.appendUpload(good, 0, bodyOf(data));
+        await driver.appendUpload(bad, 0, bodyOf(randomBytes(1000)));
+
+        await expect(driver.commitUpload(bad, digest)).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
+        expect(await driver.commitUpload(good, digest)).toEqual({ digest, size: 1000 });
+
+        expect((await readAll(await driver.get(digest))).equals(data)).toBe(true);
+        await expectNoSession(good);
+      });
+
+      it('lists sessions with bytes and when they were written, and aborts them', async () => {
+        const first = uploadId();
+        const second = uploadId();
+        await driver.appendUpload(first, 0, bodyOf(Buffer.from('one')));
+        await driver.appendUpload(second, 0, bodyOf(Buffer.from('two')));
+        await driver.appendUpload(second, 3, bodyOf(Buffer.from('three')));
+
+        const listed = await collectUploads(driver);
+        expect(listed.map((u) => u.uploadId).sort()).toEqual([first, second].sort());
+        for (const upload of listed) {
+          expect(Math.abs(upload.modifiedAt.getTime() - Date.now())).toBeLessThan(CLOCK_SKEW_MS);
+        }
+
+        await driver.abortUpload(first);
+        await driver.abortUpload(first);
+        await driver.abortUpload(uploadId());
+
+        await expectNoSession(first);
+        expect(await driver.uploadSize(second)).toBe(8);
+        expect((await collectUploads(driver)).map((u) => u.uploadId)).toEqual([second]);
+        expect(await collect(driver.list())).toEqual([]);
+      });
+
+      it.each(INVALID_UPLOAD_IDS.map((id) => [JSON.stringify(id), id]))(
+        'rejects the upload id %s with INVALID_UPLOAD_ID',
+        async (_label, id) => {
+          await expect(driver.appendUpload(id, 0, bodyOf(Buffer.from('x')))).rejects.toMatchObject({
+            code: 'INVALID_UPLOAD_ID',
+          });
+          await expect(driver.uploadSize(id)).rejects.toMatchObject({ code: 'INVALID_UPLOAD_ID' });
+          await expect(driver.commitUpload(id, digestOf(Buffer.from('x')))).rejects.toMatchObject({
+            code: 'INVALID_UPLOAD_ID',
+          });
+          await expect(driver.abortUpload(id)).rejects.toMatchObject({ code: 'INVALID_UPLOAD_ID' });
+        },
+      );
+    });
+
     it.each(INVALID_DIGESTS.map((digest) => [JSON.stringify(digest), digest]))(
       'rejects the digest %s with INVALID_DIGEST in every operation',
       async (_label, digest) => {
@@ -373,4 +569,10 @@ function watchBufferMemory(): { stop(): number } {
       return peak - start;
     },
   };
+}
+
+async function collectUploads(driver: BlobDriver): Promise<{ uploadId: string; modifiedAt: Date }[]> {
+  const items: { uploadId: string; modifiedAt: Date }[] = [];
+  for await (const item of driver.listUploads()) items.push(item);
+  return items;
 }

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { ManifestRepository, RepositoryRepository, type RepositoryRow, TagRepository } from '@berth/db';
+import { type Descriptor, type RepositoryName } from '@berth/oci';
+import { OciError } from '../http/oci-error';
+
+/** A page of a listing, and whether more entries follow it. */
+export interface Page<T> {
+  items: T[];
+  more: boolean;
+}
+
+/**
+ * Content discovery answered from Postgres alone, never by walking storage: tags of a repository, repositories of
+ * the registry (the catalog) and the referrers of a manifest, each one indexed query.
+ */
+@Injectable()
+export class DiscoveryStore {
+  constructor(
+    private readonly tags: TagRepository,
+    private readonly repositories: RepositoryRepository,
+    private readonly manifests: ManifestRepository,
+  ) {}
+
+  /**
+   * Lists a repository's tags in byte order after `last`, at most `n` (all when null), or throws NAME_UNKNOWN. One
+   * extra row is read to tell whether another page follows.
+   */
+  async listTags(name: RepositoryName, last: string, n: number | null): Promise<Page<string>> {
+    const page = await this.tags.list(name.name, last, n === null ? null : n + 1);
+    if (!page) throw new OciError('NAME_UNKNOWN', { name: name.name });
+    return n === null || page.tags.length <= n
+      ? { items: page.tags, more: false }
+      : { items: page.tags.slice(0, n), more: true };
+  }
+
+  /** Lists repository names in byte order after `last`, at most `n`, reading one extra to tell whether more follow. */
+  async listRepositories(last: string, n: number): Promise<Page<string>> {
+    const names = await this.repositories.listNames(last, n + 1);
+    return names.length <= n ? { items: names, more: false } : { items: names.slice(0, n), more: true };
+  }
+
+  /**
+   * Returns the descriptors of the repository's manifests whose subject is `digest`, optionally of one artifact type:
+   * media type, digest, size, artifactType (absent for an index without one) and annotations, as the spec requires.
+   */
+  async referrers(repository: RepositoryRow, digest: string, artifactType?: string): Promise<Descriptor[]> {
+    const rows = await this.manifests.findReferrers(repository.id, digest, artifactType);
+    return rows.map((row) => {
+      const descriptor: Descriptor = { mediaType: row.mediaType, digest: row.digest, size: row.size };
+      if (row.artifactType !== null) descriptor.artifactType = row.artifactType;
+      if (row.annotations !== null) descriptor.annotations = row.annotations;
+      return descriptor;
+    });
+  }
+}
