@@ -481,6 +481,18 @@ describe('a huge n', () => {
   });
 });
 
+describe('a last holding NUL', () => {
+  it.each([`/v2/${REPO}/tags/list?n=2&last=%00`, '/v2/_catalog?n=2&last=a%00b'])(
+    '%s is 400 UNSUPPORTED and the registry keeps serving',
+    async (path) => {
+      const answer = await viaFetch(path);
+      expect(answer.status).toBe(400);
+      expect(answer.codes).toEqual(['UNSUPPORTED']);
+      expect(await stillServes(reg.base, image)).toBe(true);
+    },
+  );
+});
+
 describe('malformed HTTP', () => {
   it.each([
     ['a header line without a colon', 'GET /v2/ HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n', 400],

@@ -183,4 +183,19 @@ describe('deleting blobs', () => {
     expect(refused.status).toBe(400);
     expect(await errorCodes(refused)).toEqual(['MANIFEST_BLOB_UNKNOWN']);
   });
+
+  it('refuses with 409 DENIED while a manifest of the repository references the blob, and unlinks it afterwards', async () => {
+    const name = 'library/del-blob-referenced';
+    const image = await pushImage(h.base, name, 'v1', 'referenced');
+    const layer = (JSON.parse(image.body) as { layers: { digest: string }[] }).layers[0]!;
+    const refused = await del(`${name}/blobs/${layer.digest}`);
+    expect(refused.status).toBe(409);
+    expect(await errorEntries(refused)).toEqual([
+      expect.objectContaining({ code: 'DENIED', detail: expect.objectContaining({ referencedBy: [image.digest] }) }),
+    ]);
+    expect(await status(`${name}/blobs/${layer.digest}`)).toBe(200);
+    expect((await del(`${name}/manifests/${image.digest}`)).status).toBe(202);
+    expect((await del(`${name}/blobs/${layer.digest}`)).status).toBe(202);
+    expect(await status(`${name}/blobs/${layer.digest}`)).toBe(404);
+  });
 });

@@ -77,7 +77,7 @@ export async function startTestRegistry(prefix: string): Promise<TestRegistry> {
     DATABASE_URL: db.url,
     BERTH_DATA_DIR: dataDir,
     BERTH_LISTEN_HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['BERTH_TEST_LOG_LEVEL'] ?? 'silent',
   });
   const registry = await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 });
   const sql = new Client({ connectionString: db.url });

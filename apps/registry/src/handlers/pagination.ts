@@ -12,7 +12,8 @@ const NON_NEGATIVE_INTEGER = /^\d+$/;
 
 /**
  * Parses `n` and `last`. `n` must be a non-negative integer; a value past Number.MAX_SAFE_INTEGER asks for everything
- * and is clamped to it. A malformed `n` is the spec's UNSUPPORTED ("invalid set of parameters") with 400.
+ * and is clamped to it. A malformed `n`, or a `last` holding NUL, is the spec's UNSUPPORTED ("invalid set of
+ * parameters") with 400.
  */
 export function parsePageRequest(query: URLSearchParams): PageRequest {
   const rawN = query.get('n');
@@ -23,7 +24,12 @@ export function parsePageRequest(query: URLSearchParams): PageRequest {
     }
     n = Math.min(Number(rawN), Number.MAX_SAFE_INTEGER);
   }
-  return { n, last: query.get('last') ?? '' };
+  const last = query.get('last') ?? '';
+  // No tag or repository name can hold NUL, and Postgres text cannot carry it: refuse it instead of failing the query.
+  if (last.includes('\u0000')) {
+    throw new OciError('UNSUPPORTED', { reason: 'last must not contain NUL' }, { status: 400 });
+  }
+  return { n, last };
 }
 
 /** Builds the RFC 8288 `Link` header to the next page: `<path?n=<n>&last=<last>>; rel="next"`, relative to the host. */

@@ -54,18 +54,21 @@ export class UploadHandler {
    */
   start = async (ctx: RequestContext): Promise<Reply> => {
     const name = repositoryName(ctx);
-    const repository = await this.repositories.forPush(name);
+    const target = await this.repositories.pushTarget(name);
     const mount = ctx.query.get('mount');
-    if (mount !== null) {
-      const mounted = await this.blobs.mount(repository, mount, ctx.query.get('from'));
-      if (mounted) return { status: 201, headers: createdHeaders(name.name, mounted.digest) };
-    } else if (ctx.query.has('digest')) {
+    if (mount === null && ctx.query.has('digest')) {
       const digest = requireDigest(ctx.query.get('digest'));
-      const stored = await this.blobs.put(repository, digest, ctx.req, {
+      const stored = await this.blobs.put(() => this.repositories.materialize(target), digest, ctx.req, {
         expectedSize: contentLength(ctx.req),
         signal: ctx.signal,
       });
       return { status: 201, headers: createdHeaders(name.name, stored.digest) };
+    }
+    // A mount or a session needs the repository row (the session row refers to it).
+    const repository = await this.repositories.materialize(target);
+    if (mount !== null) {
+      const mounted = await this.blobs.mount(repository, mount, ctx.query.get('from'));
+      if (mounted) return { status: 201, headers: createdHeaders(name.name, mounted.digest) };
     }
     const id = await this.uploads.start(repository);
     return {

@@ -41,16 +41,17 @@ export class BlobStore {
 
   /**
    * Streams a body into storage under `digest` (the driver verifies digest and size while streaming, so a mismatch
-   * stores nothing), then records the blob and links it into the repository.
+   * stores nothing), then records the blob and links it into the repository, which `repository` resolves only once the
+   * bytes are verified: a push that fails creates no repository.
    */
   async put(
-    repository: RepositoryRow,
+    repository: () => Promise<RepositoryRow>,
     digest: string,
     body: Readable,
     options: { expectedSize?: number; signal?: AbortSignal },
   ): Promise<BlobStat> {
     const stored = await this.driver.put(digest, body, options);
-    await this.record(repository, stored);
+    await this.record(await repository(), stored);
     return stored;
   }
 

@@ -19,16 +19,9 @@ export class RepositoryStore {
   }
 
   /**
-   * Returns the repository for a push, creating it on first push. Projects are never created here: a name whose
-   * first component is not a project is NAME_UNKNOWN, and a name without a path below the project is NAME_INVALID.
-   */
-  async forPush(name: RepositoryName): Promise<RepositoryRow> {
-    return this.materialize(await this.pushTarget(name));
-  }
-
-  /**
-   * Checks that a push to `name` may happen (the errors of forPush) without writing anything, so a push that then
-   * fails validation leaves no repository behind; materialize creates the repository once there is content to store.
+   * Checks that a push to `name` may happen without writing anything, so a push that then fails validation leaves no
+   * repository behind; materialize creates the repository once there is content to store. Projects are never created
+   * here: a name whose first component is not a project is NAME_UNKNOWN, one without a path below it NAME_INVALID.
    */
   async pushTarget(name: RepositoryName): Promise<PushTarget> {
     const existing = await this.repositories.findByName(name.name);
@@ -49,10 +42,19 @@ export class RepositoryStore {
   }
 
   /**
-   * Unlinks a blob from the repository (DELETE blob), or throws BLOB_UNKNOWN when it is not linked. Manifests that
-   * reference it stay, as the spec allows; the bytes stay until garbage collection finds nothing referencing them.
+   * Unlinks a blob from the repository (DELETE blob): BLOB_UNKNOWN when it is not linked, and 409 DENIED while a
+   * manifest of the repository references it (delete those manifests first), so no manifest loses a blob. The bytes
+   * stay until garbage collection finds nothing referencing them.
    */
   async deleteBlob(repository: RepositoryRow, digest: string): Promise<void> {
-    if (!(await this.repositories.unlinkBlob(repository.id, digest))) throw new OciError('BLOB_UNKNOWN', { digest });
+    const result = await this.repositories.unlinkBlob(repository.id, digest);
+    if (result.referencedBy.length > 0) {
+      throw new OciError(
+        'DENIED',
+        { digest, referencedBy: result.referencedBy, reason: 'manifests of this repository reference the blob' },
+        { status: 409 },
+      );
+    }
+    if (!result.unlinked) throw new OciError('BLOB_UNKNOWN', { digest });
   }
 }

@@ -16,16 +16,20 @@ export class BlobRepository {
     return (await this.findLinkedMany(repositoryId, [digest]))[0];
   }
 
-  /** Finds those of the digests that are blobs linked into the repository. */
+  /**
+   * Finds those of the digests that are blobs linked into the repository. Inside a transaction, `lockLinks` holds the
+   * links (FOR KEY SHARE) until commit, so a concurrent DELETE of one of those blobs waits and then sees the reference.
+   */
   async findLinkedMany(
     repositoryId: number,
     digests: readonly string[],
     manager: EntityManager = this.dataSource.manager,
+    lockLinks = false,
   ): Promise<LinkedBlobRow[]> {
     if (digests.length === 0) return [];
     const rows: { id: string; digest: string; size: string }[] = await manager.query(
       `SELECT b.id, b.digest, b.size FROM repository_blob rb JOIN blob b ON b.id = rb.blob_id
-       WHERE rb.repository_id = $1 AND b.digest = ANY($2::varchar[])`,
+       WHERE rb.repository_id = $1 AND b.digest = ANY($2::varchar[])${lockLinks ? ' FOR KEY SHARE OF rb' : ''}`,
       [repositoryId, digests],
     );
     return rows.map((r) => ({ id: Number(r.id), digest: r.digest, size: Number(r.size) }));

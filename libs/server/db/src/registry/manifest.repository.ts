@@ -120,7 +120,7 @@ export class ManifestRepository {
   async save(manifest: NewManifest): Promise<SaveManifestResult> {
     return this.dataSource.transaction(async (manager) => {
       const blobDigests = [...new Set(manifest.blobs.map((b) => b.digest))];
-      const linked = await this.blobs.findLinkedMany(manifest.repositoryId, blobDigests, manager);
+      const linked = await this.blobs.findLinkedMany(manifest.repositoryId, blobDigests, manager, true);
       const childDigests = [...new Set(manifest.children.map((c) => c.digest))];
       // FOR KEY SHARE holds the children until commit, so a concurrent DELETE of one waits and then finds it referenced.
       const children: { id: string; digest: string; size: string }[] =
@@ -147,7 +147,7 @@ export class ManifestRepository {
         `INSERT INTO manifest (repository_id, digest, media_type, artifact_type, size, content, config_digest,
                                subject_digest, annotations)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ON CONSTRAINT uq_manifest_repository_digest DO NOTHING
+         ON CONFLICT ON CONSTRAINT uq_manifest_repository_digest DO UPDATE SET media_type = manifest.media_type
          RETURNING id`,
         [
           manifest.repositoryId,
@@ -161,15 +161,9 @@ export class ManifestRepository {
           manifest.annotations === null ? null : JSON.stringify(manifest.annotations),
         ],
       );
-      const id = Number(
-        inserted[0]?.id ??
-          (
-            await manager.query('SELECT id FROM manifest WHERE repository_id = $1 AND digest = $2', [
-              manifest.repositoryId,
-              manifest.digest,
-            ])
-          )[0].id,
-      );
+      // The no-op DO UPDATE locks an existing row until commit (DO NOTHING would not), so a concurrent DELETE of the
+      // same manifest cannot remove it between here and the links and tag written below.
+      const id = Number(inserted[0]!.id);
 
       if (linked.length > 0) {
         await manager.query(

@@ -54,14 +54,39 @@ export class RepositoryRepository {
 
   /**
    * Unlinks a blob from the repository, so the repository no longer serves it; the blob row and its bytes stay for
-   * garbage collection. Returns whether the blob was linked.
+   * garbage collection. A blob that a manifest of the repository references stays linked, and those manifests'
+   * digests are returned instead, so no manifest is left pointing at a blob its repository cannot serve.
    */
-  async unlinkBlob(repositoryId: number, digest: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM repository_blob rb USING blob b
-       WHERE rb.blob_id = b.id AND rb.repository_id = $1 AND b.digest = $2`,
-      [repositoryId, digest],
-    );
-    return affected > 0;
+  async unlinkBlob(repositoryId: number, digest: string): Promise<UnlinkBlobResult> {
+    return this.dataSource.transaction(async (manager) => {
+      // FOR UPDATE conflicts with the FOR KEY SHARE a manifest push takes on the links it references.
+      const links: { blob_id: string }[] = await manager.query(
+        `SELECT rb.blob_id FROM repository_blob rb JOIN blob b ON b.id = rb.blob_id
+         WHERE rb.repository_id = $1 AND b.digest = $2 FOR UPDATE OF rb`,
+        [repositoryId, digest],
+      );
+      if (links.length === 0) return { unlinked: false, referencedBy: [] };
+      const referencing: { digest: string }[] = await manager.query(
+        `SELECT m.digest FROM manifest_blob mb JOIN manifest m ON m.id = mb.manifest_id
+         WHERE mb.blob_id = $1 AND m.repository_id = $2 ORDER BY m.digest LIMIT $3`,
+        [links[0]!.blob_id, repositoryId, MAX_REPORTED_REFERENCES],
+      );
+      if (referencing.length > 0) return { unlinked: false, referencedBy: referencing.map((r) => r.digest) };
+      await manager.query('DELETE FROM repository_blob WHERE repository_id = $1 AND blob_id = $2', [
+        repositoryId,
+        links[0]!.blob_id,
+      ]);
+      return { unlinked: true, referencedBy: [] };
+    });
   }
+}
+
+/** Manifests named in a refused blob delete: enough to act on, bounded so the error stays small. */
+const MAX_REPORTED_REFERENCES = 10;
+
+/** What unlinkBlob did: unlinked, or not because the blob was not linked or is still referenced. */
+export interface UnlinkBlobResult {
+  unlinked: boolean;
+  /** Digests of manifests of the repository that reference the blob (when it was kept for them). */
+  referencedBy: string[];
 }
