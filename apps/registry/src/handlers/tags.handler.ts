@@ -20,8 +20,11 @@ export class TagsHandler {
     const { n, last } = parsePageRequest(ctx.query);
     const page = await this.discovery.listTags(name, last, n);
     const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
-    const lastTag = page.items.at(-1);
-    if (n !== null && page.more && lastTag !== undefined) headers['Link'] = nextPageLink(ctx.path, n, lastTag);
-    return { status: 200, headers, body: Buffer.from(JSON.stringify({ name: name.name, tags: page.items })) };
+    if (n !== null && n > 0 && page.more && page.lastTag !== null) {
+      headers['Link'] = nextPageLink(ctx.path, n, page.lastTag);
+    }
+    // The tag array arrives as JSON text from Postgres; only the name is serialised here.
+    const body = Buffer.from(`{"name":${JSON.stringify(name.name)},"tags":${page.tagsJson}}`);
+    return { status: 200, headers, body };
   };
 }

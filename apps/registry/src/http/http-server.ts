@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger } from '@berth/common';
@@ -294,13 +294,9 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
         res.end();
         return;
       }
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          sent.bytes += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      await pipeline(body, counter, res);
+      // A listener beside the pipe counts bytes without a Transform stage on the hot path of every pull.
+      body.on('data', (chunk: Buffer) => (sent.bytes += chunk.length));
+      await pipeline(body, res);
       return;
     }
     if (body === undefined || head) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ManifestRepository, RepositoryRepository, type RepositoryRow, TagRepository } from '@berth/db';
+import { ManifestRepository, RepositoryRepository, type RepositoryRow, type TagPage, TagRepository } from '@berth/db';
 import { type Descriptor, type RepositoryName } from '@berth/oci';
 import { OciError } from '../http/oci-error';
 
@@ -22,15 +22,13 @@ export class DiscoveryStore {
   ) {}
 
   /**
-   * Lists a repository's tags in byte order after `last`, at most `n` (all when null), or throws NAME_UNKNOWN. One
-   * extra row is read to tell whether another page follows.
+   * Lists a repository's tags in byte order after `last`, at most `n` (all when null), with whether another page
+   * follows, or throws NAME_UNKNOWN.
    */
-  async listTags(name: RepositoryName, last: string, n: number | null): Promise<Page<string>> {
-    const page = await this.tags.list(name.name, last, n === null ? null : n + 1);
+  async listTags(name: RepositoryName, last: string, n: number | null): Promise<TagPage> {
+    const page = await this.tags.list(name.name, last, n);
     if (!page) throw new OciError('NAME_UNKNOWN', { name: name.name });
-    return n === null || page.tags.length <= n
-      ? { items: page.tags, more: false }
-      : { items: page.tags.slice(0, n), more: true };
+    return page;
   }
 
   /** Lists repository names in byte order after `last`, at most `n`, reading one extra to tell whether more follow. */

@@ -26,6 +26,9 @@ import {
 import { checkRange } from './range';
 import { CACHED_ALGORITHM, UploadHashCache } from './upload-hash-cache';
 
+/** Bytes per read when serving a blob: 2 MiB, 32× Node's default, so a pull makes far fewer reads and socket writes. */
+const READ_CHUNK_BYTES = 2 * 1024 * 1024;
+
 /** Options of a FilesystemBlobDriver. */
 export interface FilesystemBlobDriverOptions {
   /** The in-process cache of upload sessions' running hashes; `false` turns it off (every commit rehashes). */
@@ -92,10 +95,14 @@ export class FilesystemBlobDriver implements BlobDriver {
       throw error;
     }
     try {
-      if (!range) return file.createReadStream();
+      if (!range) return file.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
       const { size } = await file.stat();
       checkRange(range, size);
-      return file.createReadStream({ start: range.start, end: Math.min(range.end, size - 1) });
+      return file.createReadStream({
+        start: range.start,
+        end: Math.min(range.end, size - 1),
+        highWaterMark: READ_CHUNK_BYTES,
+      });
     } catch (error) {
       await file.close();
       throw error;
