@@ -29,6 +29,5 @@ export async function createCoreApi(config: CoreApiConfig, logger: Logger): Prom
   app.setGlobalPrefix(API_PREFIX);
   const document = SwaggerModule.createDocument(app, openApiConfig());
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
-  app.enableShutdownHooks();
   return app;
 }

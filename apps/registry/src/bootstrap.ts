@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { PinoNestLogger, createLogger } from '@berth/common';
+import { PinoNestLogger, createLogger, exitOnStopSignals } from '@berth/common';
 import { RegistryHttpServer } from './http/http-server';
 import { type RegistryConfig } from './registry.config';
 import { RegistryModule } from './registry.module';
@@ -26,7 +26,7 @@ export async function startRegistry(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  if (options.shutdownHooks) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  if (options.shutdownHooks) exitOnStopSignals(() => app.close(), logger);
   const address = await app.get(RegistryHttpServer).listen(config.BERTH_REGISTRY_PORT, config.BERTH_LISTEN_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return { app, url: `http://${host}:${address.port}`, port: address.port, close: () => app.close() };

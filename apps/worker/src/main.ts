@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { PinoNestLogger, createLogger } from '@berth/common';
+import { PinoNestLogger, createLogger, exitOnStopSignals } from '@berth/common';
 import { loadConfig, redactConfig } from '@berth/config';
 import { NestFactory } from '@nestjs/core';
 import { workerEnv } from './config/worker.config';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  exitOnStopSignals(() => app.close(), logger);
 }
 
 main().catch((err: unknown) => {
