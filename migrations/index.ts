@@ -3,6 +3,7 @@ import { CreateRegistrySchema1795609422531 } from './1795609422531-CreateRegistr
 import { SetByteOrderCollationOnNames1795611857437 } from './1795611857437-SetByteOrderCollationOnNames';
 import { CreateJobSchema1795611885520 } from './1795611885520-CreateJobSchema';
 import { AddUploadLease1795612054995 } from './1795612054995-AddUploadLease';
+import { AddTagsVersion1795613400000 } from './1795613400000-AddTagsVersion';
 
 /** A migration class as TypeORM instantiates it. */
 export type MigrationClass = new () => MigrationInterface;
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationClass[] = [
   SetByteOrderCollationOnNames1795611857437,
   CreateJobSchema1795611885520,
   AddUploadLease1795612054995,
+  AddTagsVersion1795613400000,
 ];

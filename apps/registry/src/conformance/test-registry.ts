@@ -64,7 +64,12 @@ async function filesUnder(dir: string): Promise<Record<string, number>> {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files[path.slice(dir.length)] = (await stat(path)).size;
+    // A refused write's temporary file may be removed between the listing and this stat: it is gone, so skip it.
+    const size = await stat(path).then(
+      (info) => info.size,
+      () => undefined,
+    );
+    if (size !== undefined) files[path.slice(dir.length)] = size;
   }
   return files;
 }

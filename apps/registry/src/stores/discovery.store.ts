@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ManifestRepository, RepositoryRepository, type RepositoryRow, type TagPage, TagRepository } from '@berth/db';
 import { type Descriptor, type RepositoryName } from '@berth/oci';
 import { OciError } from '../http/oci-error';
+import { TagListCache } from './tag-list.cache';
 
 /** A page of a listing, and whether more entries follow it. */
 export interface Page<T> {
@@ -15,6 +16,8 @@ export interface Page<T> {
  */
 @Injectable()
 export class DiscoveryStore {
+  private readonly tagLists = new TagListCache();
+
   constructor(
     private readonly tags: TagRepository,
     private readonly repositories: RepositoryRepository,
@@ -23,11 +26,20 @@ export class DiscoveryStore {
 
   /**
    * Lists a repository's tags in byte order after `last`, at most `n` (all when null), with whether another page
-   * follows, or throws NAME_UNKNOWN.
+   * follows, or throws NAME_UNKNOWN. A full list is served from this replica's cache when the repository's
+   * tags_version (one primary-key lookup) says it is current.
    */
   async listTags(name: RepositoryName, last: string, n: number | null): Promise<TagPage> {
+    const full = n === null && last === '';
+    if (full) {
+      const version = await this.tags.version(name.name);
+      if (version === undefined) throw new OciError('NAME_UNKNOWN', { name: name.name });
+      const cached = this.tagLists.get(name.name, version);
+      if (cached) return cached;
+    }
     const page = await this.tags.list(name.name, last, n);
     if (!page) throw new OciError('NAME_UNKNOWN', { name: name.name });
+    if (full) this.tagLists.set(name.name, page);
     return page;
   }
 

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { parseConfig } from '@berth/config';
 import { type Descriptor, MediaType } from '@berth/oci';
 import { type TestDatabase, createTestDatabase } from '@berth/testing';
-import { startRegistry } from '../bootstrap';
+import { type RunningRegistry, startRegistry } from '../bootstrap';
 import { registryConfigSchema } from '../registry.config';
 
 /** The bytes of the OCI empty descriptor's blob (image-spec "Guidance for an Empty Descriptor"). */
@@ -20,6 +20,8 @@ export const EMPTY_JSON = Buffer.from('{}');
 export interface RegistryHarness {
   /** The registry's base URL, e.g. http://127.0.0.1:40123. */
   base: string;
+  /** Every replica's base URL (the first is `base`): replicas share the database and the blob root. */
+  bases: string[];
   /** A connection to the registry's database, for assertions on what was stored. */
   sql: Client;
   /** Where the filesystem driver keeps blobs. */
@@ -27,8 +29,11 @@ export interface RegistryHarness {
   close(): Promise<void>;
 }
 
-/** Starts a registry on a fresh migrated database (which has the `library` project) and a temporary data dir. */
-export async function startRegistryHarness(prefix: string): Promise<RegistryHarness> {
+/**
+ * Starts a registry (or several replicas of it) on a fresh migrated database (which has the `library` project) and a
+ * temporary data dir.
+ */
+export async function startRegistryHarness(prefix: string, replicaCount = 1): Promise<RegistryHarness> {
   const db: TestDatabase = await createTestDatabase(prefix, { migrate: true });
   const dataDir = await mkdtemp(join(tmpdir(), `berth-${prefix}-`));
   const blobRoot = join(dataDir, 'blobs');
@@ -39,16 +44,18 @@ export async function startRegistryHarness(prefix: string): Promise<RegistryHarn
     BERTH_LISTEN_HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
   });
-  const registry = await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 });
+  const replicas: RunningRegistry[] = [];
+  for (let i = 0; i < replicaCount; i++) replicas.push(await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 }));
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
   return {
-    base: registry.url,
+    base: replicas[0]!.url,
+    bases: replicas.map((replica) => replica.url),
     sql,
     blobRoot,
     close: async () => {
       await sql.end();
-      await registry.close();
+      for (const replica of replicas) await replica.close();
       await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

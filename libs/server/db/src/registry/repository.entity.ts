@@ -38,6 +38,13 @@ export class RepositoryEntity {
   @Column({ name: 'pull_count', type: 'bigint', default: 0, transformer: bigintAsNumber })
   pullCount!: number;
 
+  /**
+   * Bumped by a trigger on `tag` whenever the repository's tags change, in the same transaction, so a replica can keep
+   * the tag list cached and check it with one primary-key lookup (see migration AddTagsVersion).
+   */
+  @Column({ name: 'tags_version', type: 'bigint', default: 0, transformer: bigintAsNumber })
+  tagsVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

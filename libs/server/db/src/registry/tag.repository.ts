@@ -9,6 +9,8 @@ export interface TagPage {
   lastTag: string | null;
   /** Whether tags follow the page. */
   more: boolean;
+  /** The repository's tags_version the page was read at (same snapshot). */
+  tagsVersion: number;
 }
 
 /** Queries over tags: the listing of the content discovery API and tag deletion. */
@@ -24,8 +26,9 @@ export class TagRepository {
   async list(repositoryName: string, last: string, limit: number | null): Promise<TagPage | undefined> {
     // The page is aggregated straight from the index scan; last_tag and more, needed only for a Link, are two more
     // short index scans and are skipped when the whole list is asked for.
-    const rows: { id: number; tags: string; last_tag: string | null; more: boolean }[] = await this.dataSource.query(
-      `SELECT r.id,
+    const rows: { id: number; version: string; tags: string; last_tag: string | null; more: boolean }[] =
+      await this.dataSource.query(
+        `SELECT r.id, r.tags_version AS version,
               (SELECT coalesce(json_agg(s.name ORDER BY s.name), '[]')::text FROM (
                  SELECT t.name FROM tag t WHERE t.repository_id = r.id AND t.name > $2 ORDER BY t.name LIMIT $3
                ) s) AS tags,
@@ -36,11 +39,26 @@ export class TagRepository {
                 SELECT 1 FROM tag t WHERE t.repository_id = r.id AND t.name > $2 ORDER BY t.name OFFSET $3::bigint)
               END AS more
        FROM repository r WHERE r.name = $1`,
-      [repositoryName, last, limit],
-    );
+        [repositoryName, last, limit],
+      );
     const row = rows[0];
     if (!row) return undefined;
-    return { repositoryId: row.id, tagsJson: row.tags, lastTag: row.last_tag, more: row.more };
+    return {
+      repositoryId: row.id,
+      tagsJson: row.tags,
+      lastTag: row.last_tag,
+      more: row.more,
+      tagsVersion: Number(row.version),
+    };
+  }
+
+  /** Returns the named repository's tags_version, or undefined when it does not exist: one primary-key lookup. */
+  async version(repositoryName: string): Promise<number | undefined> {
+    const rows: { version: string }[] = await this.dataSource.query(
+      'SELECT tags_version AS version FROM repository WHERE name = $1',
+      [repositoryName],
+    );
+    return rows[0] === undefined ? undefined : Number(rows[0].version);
   }
 
   /** Deletes a tag of the repository (the manifest stays); returns whether it existed. */
