@@ -23,6 +23,13 @@ export const API_VERSION_HEADER = { 'Docker-Distribution-API-Version': 'registry
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 
 /**
+ * How long an idle keep-alive connection stays open: Node's 5 s default races clients that reuse a connection after a
+ * pause (the request meets the close: "socket hang up"); 65 s outlasts the 60 s idle timeout of common load balancers,
+ * so the balancer, not the registry, closes first.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
  * Unread body bytes the registry reads and discards before answering a request early (an error before the body was
  * consumed), so the client reads the answer instead of a TCP reset; Go's net/http drains 256 KiB for the same reason.
  */
@@ -137,6 +144,7 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
     this.server = createServer((req, res) => void this.handle(req, res));
     // Blob bodies can take longer than any fixed bound (multi-GB layers); idle sockets are still reaped by keep-alive.
     this.server.requestTimeout = 0;
+    this.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
     this.server.setTimeout(this.idleTimeoutMs);
     this.server.on('timeout', (socket: Socket) => this.refuseConnection(socket, 'IDLE_TIMEOUT'));
     this.server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) =>

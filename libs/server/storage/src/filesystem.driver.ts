@@ -1,5 +1,5 @@
 import { createHash, type Hash, randomUUID } from 'node:crypto';
-import { constants, createReadStream, createWriteStream, type Dirent } from 'node:fs';
+import { constants, createReadStream, type Dirent } from 'node:fs';
 import { access, type FileHandle, mkdir, open, opendir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Readable, Writable, addAbortSignal } from 'node:stream';
@@ -61,8 +61,11 @@ export class FilesystemBlobDriver implements BlobDriver {
     await mkdir(join(this.root, UPLOADS_DIR), { recursive: true });
     const temp = join(this.root, UPLOADS_DIR, randomUUID());
     try {
+      // The file is opened before streaming starts: a stream that opened it lazily could create it after a failed
+      // write's cleanup below had already run, leaving an empty temporary file behind.
+      const handle = await open(temp, 'wx');
       // flush: fsync before close, so the rename below never publishes a blob whose bytes are not on disk.
-      await pipeline(body, meter, createWriteStream(temp, { flags: 'wx', flush: true }));
+      await pipeline(body, meter, handle.createWriteStream({ flush: true }));
       meter.verify();
       await mkdir(dirname(target), { recursive: true });
       await rename(temp, target);
