@@ -1,55 +1,30 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
-import { parseConfig } from '@berth/config';
+import { type Client } from 'pg';
+import { startRegistry } from './bootstrap';
+import { type RegistryHarness, errorCodes, startRegistryHarness } from './testing/registry-harness';
 import { MediaType } from '@berth/oci';
-import { type TestDatabase, createTestDatabase } from '@berth/testing';
-import { type RunningRegistry, startRegistry } from './bootstrap';
-import { registryConfigSchema } from './registry.config';
 
 const ROOT = resolve(__dirname, '../../..');
 const sha256 = (data: Buffer | string) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
-let db: TestDatabase;
+let h: RegistryHarness;
 let sql: Client;
-let dataDir: string;
 let blobRoot: string;
-let registry: RunningRegistry;
 let base: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('registry_int', { migrate: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'berth-registry-int-'));
-  blobRoot = join(dataDir, 'blobs');
-  const config = parseConfig(registryConfigSchema, {
-    DATABASE_URL: db.url,
-    BERTH_DATA_DIR: dataDir,
-    BERTH_STORAGE_FS_ROOT: blobRoot,
-    BERTH_LISTEN_HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-  });
-  registry = await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 });
-  base = registry.url;
-  sql = new Client({ connectionString: db.url });
-  await sql.connect();
+  h = await startRegistryHarness('registry_int');
+  ({ sql, blobRoot, base } = h);
   await sql.query(`INSERT INTO project (name) VALUES ('team')`);
 });
 
 afterAll(async () => {
-  await sql?.end();
-  await registry?.close();
-  await db?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await h?.close();
 });
-
-async function errorCodes(res: Response): Promise<string[]> {
-  const body = (await res.json()) as { errors: { code: string }[] };
-  return body.errors.map((e) => e.code);
-}
 
 async function pushBlob(name: string, data: Buffer): Promise<string> {
   const digest = sha256(data);
@@ -470,14 +445,7 @@ describe('manifests', () => {
 
 describe('shutdown', () => {
   it('lets an in-flight upload finish while refusing new connections', async () => {
-    const config = parseConfig(registryConfigSchema, {
-      DATABASE_URL: db.url,
-      BERTH_DATA_DIR: dataDir,
-      BERTH_STORAGE_FS_ROOT: blobRoot,
-      BERTH_LISTEN_HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-    });
-    const second = await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 });
+    const second = await startRegistry({ ...h.config, BERTH_REGISTRY_PORT: 0 });
     const data = randomBytes(64 * 1024);
     const digest = sha256(data);
     let release!: () => void;

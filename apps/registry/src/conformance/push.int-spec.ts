@@ -4,17 +4,13 @@
  * Docker uses, cross-repository mount, progress and cancel, and the errors each step may answer.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdir, rm, mkdtemp } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { parseConfig } from '@berth/config';
-import { type TestDatabase, createTestDatabase } from '@berth/testing';
-import { type RunningRegistry, startRegistry } from '../bootstrap';
+import { type Client } from 'pg';
+import { type RegistryHarness, errorCodes, startRegistryHarness } from '../testing/registry-harness';
 import { OCI_CHUNK_MIN_LENGTH } from '../handlers/upload.handler';
-import { registryConfigSchema } from '../registry.config';
 
 const digestOf = (data: Buffer | string, algorithm: 'sha256' | 'sha512' = 'sha256') =>
   `${algorithm}:${createHash(algorithm).update(data).digest('hex')}`;
@@ -22,40 +18,19 @@ const EMPTY_DIGEST = digestOf('');
 /** How long a test waits for the registry to notice a client that went away mid-body. */
 const ABORT_SETTLE_MS = 500;
 
-let db: TestDatabase;
+let h: RegistryHarness;
 let sql: Client;
-let dataDir: string;
 let blobRoot: string;
-let registry: RunningRegistry;
 let base: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('registry_push', { migrate: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'berth-push-'));
-  blobRoot = join(dataDir, 'blobs');
-  const config = parseConfig(registryConfigSchema, {
-    DATABASE_URL: db.url,
-    BERTH_DATA_DIR: dataDir,
-    BERTH_LISTEN_HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-  });
-  registry = await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 });
-  base = registry.url;
-  sql = new Client({ connectionString: db.url });
-  await sql.connect();
+  h = await startRegistryHarness('registry_push');
+  ({ sql, blobRoot, base } = h);
 });
 
 afterAll(async () => {
-  await sql?.end();
-  await registry?.close();
-  await db?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await h?.close();
 });
-
-async function errorCodes(res: Response): Promise<string[]> {
-  const body = (await res.json()) as { errors: { code: string }[] };
-  return body.errors.map((e) => e.code);
-}
 
 /** Opens an upload session the way the spec's chunked workflow does (POST with Content-Length: 0). */
 async function startUpload(name: string): Promise<Response> {

@@ -11,7 +11,7 @@ import { parseConfig } from '@berth/config';
 import { type Descriptor, MediaType } from '@berth/oci';
 import { type TestDatabase, createTestDatabase } from '@berth/testing';
 import { type RunningRegistry, startRegistry } from '../bootstrap';
-import { registryConfigSchema } from '../registry.config';
+import { type RegistryConfig, registryConfigSchema } from '../registry.config';
 
 /** The bytes of the OCI empty descriptor's blob (image-spec "Guidance for an Empty Descriptor"). */
 export const EMPTY_JSON = Buffer.from('{}');
@@ -26,6 +26,8 @@ export interface RegistryHarness {
   sql: Client;
   /** Where the filesystem driver keeps blobs. */
   blobRoot: string;
+  /** The replicas' configuration, to start another instance on the same database and storage. */
+  config: RegistryConfig;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startRegistryHarness(prefix: string, replicaCount = 1): Pr
   return {
     base: replicas[0]!.url,
     bases: replicas.map((replica) => replica.url),
+    config,
     sql,
     blobRoot,
     close: async () => {
