@@ -4,75 +4,9 @@ import { BlobDriverError } from './blob-driver';
 import { parseDigest, type ParsedDigest } from './layout';
 
 /**
- * A pass-through stream that hashes and counts the bytes flowing through it, failing with SIZE_MISMATCH as soon as
- * more bytes than announced arrive (so an oversized body is cut off early instead of filling the disk).
- */
-export class DigestMeter extends Transform {
-  private readonly hash: Hash;
-  private readonly expected: ParsedDigest;
-  private count = 0;
-
-  constructor(
-    private readonly digest: string,
-    private readonly expectedSize?: number,
-  ) {
-    super();
-    this.expected = parseDigest(digest);
-    this.hash = createHash(this.expected.algorithm);
-  }
-
-  /** Returns how many bytes have passed so far. */
-  get bytes(): number {
-    return this.count;
-  }
-
-  /** Feeds a chunk to the hash and the count without passing it on (for callers that consume bodies themselves). */
-  update(chunk: Buffer | string): void {
-    if (typeof chunk === 'string') chunk = Buffer.from(chunk);
-    this.count += chunk.length;
-    if (this.expectedSize !== undefined && this.count > this.expectedSize) throw this.sizeMismatch();
-    this.hash.update(chunk);
-  }
-
-  /** Throws SIZE_MISMATCH or DIGEST_MISMATCH unless the bytes seen so far are exactly the announced blob. */
-  verify(): void {
-    if (this.expectedSize !== undefined && this.count !== this.expectedSize) throw this.sizeMismatch();
-    const actual = this.hash.digest('hex');
-    if (actual !== this.expected.hex) {
-      throw new BlobDriverError(
-        'DIGEST_MISMATCH',
-        `body hashes to ${this.expected.algorithm}:${actual}, not ${this.digest}`,
-      );
-    }
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.update(chunk);
-      callback(null, chunk);
-    } catch (error) {
-      callback(error as Error);
-    }
-  }
-
-  private sizeMismatch(): BlobDriverError {
-    return new BlobDriverError(
-      'SIZE_MISMATCH',
-      `body length differs from the announced ${this.expectedSize} bytes (${this.count} read)`,
-    );
-  }
-}
-
-/** Reads a whole body through a meter without keeping it, then verifies it (for digests already stored). */
-export async function drainAndVerify(meter: DigestMeter, body: AsyncIterable<Buffer | string>): Promise<number> {
-  for await (const chunk of body) meter.update(chunk);
-  meter.verify();
-  return meter.bytes;
-}
-
-/**
- * A pass-through stream for upload-session appends, whose digest is not known yet: counts the bytes, feeds them to an
- * optional running hash, and fails with SIZE_MISMATCH as soon as more bytes than announced arrive.
+ * A pass-through stream that counts the bytes flowing through it, feeds them to an optional running hash, and fails
+ * with SIZE_MISMATCH as soon as more bytes than announced arrive (so an oversized body is cut off early instead of
+ * filling the disk). Upload-session appends use it as is, since their digest is not known yet.
  */
 export class ChunkMeter extends Transform {
   private count = 0;
@@ -80,6 +14,8 @@ export class ChunkMeter extends Transform {
   constructor(
     private readonly expectedSize?: number,
     private readonly hash?: Hash,
+    /** What the bytes are, for the error message ("chunk", "body"). */
+    private readonly noun = 'chunk',
   ) {
     super();
   }
@@ -114,9 +50,45 @@ export class ChunkMeter extends Transform {
   private sizeMismatch(): BlobDriverError {
     return new BlobDriverError(
       'SIZE_MISMATCH',
-      `chunk length differs from the announced ${this.expectedSize} bytes (${this.count} read)`,
+      `${this.noun} length differs from the announced ${this.expectedSize} bytes (${this.count} read)`,
     );
   }
+}
+
+/** A ChunkMeter for a whole blob whose digest is known: verify() also checks the bytes hash to that digest. */
+export class DigestMeter extends ChunkMeter {
+  private readonly expected: ParsedDigest;
+  private readonly digestHash: Hash;
+
+  constructor(
+    private readonly digest: string,
+    expectedSize?: number,
+  ) {
+    const expected = parseDigest(digest);
+    const hash = createHash(expected.algorithm);
+    super(expectedSize, hash, 'body');
+    this.expected = expected;
+    this.digestHash = hash;
+  }
+
+  /** Throws SIZE_MISMATCH or DIGEST_MISMATCH unless the bytes seen so far are exactly the announced blob. */
+  override verify(): void {
+    super.verify();
+    const actual = this.digestHash.digest('hex');
+    if (actual !== this.expected.hex) {
+      throw new BlobDriverError(
+        'DIGEST_MISMATCH',
+        `body hashes to ${this.expected.algorithm}:${actual}, not ${this.digest}`,
+      );
+    }
+  }
+}
+
+/** Reads a whole body through a meter without keeping it, then verifies it (for digests already stored). */
+export async function drainAndVerify(meter: DigestMeter, body: AsyncIterable<Buffer | string>): Promise<number> {
+  for await (const chunk of body) meter.update(chunk);
+  meter.verify();
+  return meter.bytes;
 }
 
 /** Throws DIGEST_MISMATCH unless the hash (of the named algorithm) ends in the digest's hex. */
