@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseEnv, loadConfig } from '@berth/config';
-import { createMigrationDataSource } from './data-source';
+import { withMigrationDataSource } from './data-source';
 import {
   checkSchemaDrift,
   generateMigration,
@@ -30,20 +30,6 @@ function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** Opens the migration data source on DATABASE_URL, runs `work` and closes it. */
-async function withDataSource<T>(
-  url: string,
-  work: (dataSource: ReturnType<typeof createMigrationDataSource>) => Promise<T>,
-): Promise<T> {
-  const dataSource = createMigrationDataSource({ DATABASE_URL: url });
-  await dataSource.initialize();
-  try {
-    return await work(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 /** Runs one command and returns the process exit status. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -55,20 +41,20 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'run':
-      return withDataSource(url, async (dataSource) => {
+      return withMigrationDataSource(url, async (dataSource) => {
         const applied = await runPendingMigrations(dataSource);
         for (const name of applied) say(`applied ${name}`);
         if (applied.length === 0) say('no pending migrations');
         return 0;
       });
     case 'revert':
-      return withDataSource(url, async (dataSource) => {
+      return withMigrationDataSource(url, async (dataSource) => {
         const reverted = await revertLastMigration(dataSource);
         say(reverted ? `reverted ${reverted}` : 'no applied migration to revert');
         return 0;
       });
     case 'show':
-      return withDataSource(url, async (dataSource) => {
+      return withMigrationDataSource(url, async (dataSource) => {
         const migrations = await listMigrations(dataSource);
         for (const { name, applied } of migrations) say(`[${applied ? 'x' : ' '}] ${name}`);
         const pending = migrations.filter((migration) => !migration.applied).length;

@@ -24,3 +24,17 @@ export function createMigrationDataSource(env: Pick<DataSourceEnv, 'DATABASE_URL
     migrations: MIGRATIONS,
   });
 }
+
+/** Opens the migration data source on `url`, runs `work` and closes it, whatever `work` does. */
+export async function withMigrationDataSource<T>(
+  url: string,
+  work: (dataSource: ReturnType<typeof createMigrationDataSource>) => Promise<T>,
+): Promise<T> {
+  const dataSource = createMigrationDataSource({ DATABASE_URL: url });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}

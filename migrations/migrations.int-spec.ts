@@ -6,7 +6,7 @@ import { createTestDatabase, DEFAULT_TEST_DATABASE_ADMIN_URL, type TestDatabase 
 import { Client } from 'pg';
 import * as prettier from 'prettier';
 import { Entity, PrimaryColumn } from 'typeorm';
-import { createMigrationDataSource } from './data-source';
+import { withMigrationDataSource } from './data-source';
 import { MIGRATIONS } from './index';
 import {
   checkSchemaDrift,
@@ -48,20 +48,6 @@ async function tables(url: string): Promise<string[]> {
     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
   );
   return rows.map((row) => row.table_name);
-}
-
-/** Opens the migration data source on `url`, runs `work` and closes it. */
-async function withMigrationDataSource<T>(
-  url: string,
-  work: (dataSource: ReturnType<typeof createMigrationDataSource>) => Promise<T>,
-): Promise<T> {
-  const dataSource = createMigrationDataSource({ DATABASE_URL: url });
-  await dataSource.initialize();
-  try {
-    return await work(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 describe('migrations', () => {
