@@ -4,6 +4,7 @@ import { SetByteOrderCollationOnNames1795611857437 } from './1795611857437-SetBy
 import { CreateJobSchema1795611885520 } from './1795611885520-CreateJobSchema';
 import { AddUploadLease1795612054995 } from './1795612054995-AddUploadLease';
 import { AddTagsVersion1795613400000 } from './1795613400000-AddTagsVersion';
+import { AddIdentityAndAudit1795617519252 } from './1795617519252-AddIdentityAndAudit';
 
 /** A migration class as TypeORM instantiates it. */
 export type MigrationClass = new () => MigrationInterface;
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CreateJobSchema1795611885520,
   AddUploadLease1795612054995,
   AddTagsVersion1795613400000,
+  AddIdentityAndAudit1795617519252,
 ];

@@ -5,6 +5,8 @@ import { ApiExceptionFilter } from './common/filters/api-exception.filter';
 import { AuthorizationGuard } from './common/guards/authorization.guard';
 import { type CoreApiConfig } from './config/core-api.config';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { SystemModule } from './modules/system/system.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -26,7 +28,14 @@ export class AppModule {
       : [];
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), ...consoleBundle, SystemModule, UsersModule],
+      imports: [
+        InfrastructureModule.forRoot(config),
+        ...consoleBundle,
+        AuthModule,
+        AuditModule,
+        SystemModule,
+        UsersModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthorizationGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,4 +1,11 @@
-import { dataSourceOptions, ConfigurationRepository, UserRepository } from '@berth/db';
+import {
+  AuditLogRepository,
+  ConfigurationRepository,
+  dataSourceOptions,
+  ProjectMemberRepository,
+  ProjectRepository,
+  UserRepository,
+} from '@berth/db';
 import { BLOB_DRIVER, createBlobDriver } from '@berth/storage';
 import { type DynamicModule, Global, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,6 +15,15 @@ import { CORE_API_CONFIG, type CoreApiConfig } from '../config/core-api.config';
 
 /** Injection token of the shared ioredis client. */
 export const REDIS = Symbol('REDIS');
+
+/** The repositories of libs/server/db that core-api injects; each is built over the one DataSource. */
+const REPOSITORIES = [
+  UserRepository,
+  ConfigurationRepository,
+  ProjectRepository,
+  ProjectMemberRepository,
+  AuditLogRepository,
+] as const;
 
 /** Closes the Redis client when the application shuts down. */
 @Injectable()
@@ -42,14 +58,13 @@ export class InfrastructureModule {
         },
         RedisCloser,
         { provide: BLOB_DRIVER, useFactory: () => createBlobDriver(config) },
-        { provide: UserRepository, useFactory: (ds: DataSource) => new UserRepository(ds), inject: [DataSource] },
-        {
-          provide: ConfigurationRepository,
-          useFactory: (ds: DataSource) => new ConfigurationRepository(ds),
+        ...REPOSITORIES.map((Repository) => ({
+          provide: Repository,
+          useFactory: (ds: DataSource) => new Repository(ds),
           inject: [DataSource],
-        },
+        })),
       ],
-      exports: [CORE_API_CONFIG, REDIS, BLOB_DRIVER, UserRepository, ConfigurationRepository],
+      exports: [CORE_API_CONFIG, REDIS, BLOB_DRIVER, ...REPOSITORIES],
     };
   }
 }

@@ -11,6 +11,11 @@ import { UploadEntity } from './registry/upload.entity';
 import { UserEntity } from './user/user.entity';
 import { ExecutionEntity } from './job/execution.entity';
 import { TaskEntity } from './job/task.entity';
+import { UserGroupEntity } from './identity/user-group.entity';
+import { ProjectMemberEntity } from './identity/project-member.entity';
+import { RobotEntity } from './identity/robot.entity';
+import { PersonalAccessTokenEntity } from './identity/personal-access-token.entity';
+import { AuditLogEntity } from './audit/audit-log.entity';
 
 /** Every entity of the shared schema; the DataSource and the migration drift check use exactly this list. */
 export const ENTITIES = [
@@ -27,4 +32,9 @@ export const ENTITIES = [
   UploadEntity,
   ExecutionEntity,
   TaskEntity,
+  UserGroupEntity,
+  ProjectMemberEntity,
+  RobotEntity,
+  PersonalAccessTokenEntity,
+  AuditLogEntity,
 ];

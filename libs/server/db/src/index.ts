@@ -16,3 +16,6 @@ export * from './registry/upload.entity';
 export * from './data-source';
 export * from './registry';
 export * from './job';
+export * from './identity';
+export * from './audit';
+export * from './project/project.repository';

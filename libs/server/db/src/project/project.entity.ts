@@ -41,6 +41,10 @@ export class ProjectEntity {
   @Column({ name: 'storage_used', type: 'bigint', default: 0, transformer: bigintAsNumber })
   storageUsed!: number;
 
+  /** Harbor's project metadata as string values (`auto_scan`, `severity`, …); the API adds `public` from its column. */
+  @Column({ name: 'metadata', type: 'jsonb', default: () => "'{}'" })
+  metadata!: Record<string, string>;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

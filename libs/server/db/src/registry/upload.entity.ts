@@ -39,6 +39,10 @@ export class UploadEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** The token subject that started the session; only it may finish the session once its token has expired. */
+  @Column({ name: 'owner', type: 'varchar', length: 255, nullable: true })
+  owner!: string | null;
+
   /** Which request holds the session right now (an append or the closing PUT), so replicas never write it at once. */
   @Column({ name: 'lease_token', type: 'uuid', nullable: true })
   leaseToken!: string | null;

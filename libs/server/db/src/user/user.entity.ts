@@ -28,6 +28,19 @@ export class UserEntity {
   @Column({ name: 'source', type: 'varchar', length: 16, default: 'local' })
   source!: UserSource;
 
+  /** The entry's distinguished name, for accounts onboarded from LDAP. */
+  @Column({ name: 'ldap_dn', type: 'varchar', length: 1024, nullable: true })
+  ldapDn!: string | null;
+
+  @Column({ name: 'comment', type: 'varchar', length: 255, default: '' })
+  comment!: string;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

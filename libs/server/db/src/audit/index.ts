@@ -1,0 +1,2 @@
+export * from './audit-log.entity';
+export * from './audit-log.repository';
