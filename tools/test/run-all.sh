@@ -20,6 +20,9 @@ npx nx run-many -t lint format-check typecheck -p workspace console --output-sty
 step "build"
 npx nx run-many -t build --output-style=static
 
+step "OpenAPI document and typed client up to date"
+npx nx run api-client:check --output-style=static
+
 step "migration drift check"
 DATABASE_URL="${BERTH_TEST_DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" npx nx run migrations:check --output-style=static
 

@@ -121,10 +121,10 @@ describe('core-api against real Postgres and Redis', () => {
   it('serves the OpenAPI document', async () => {
     const response = await fetch(`${base}/openapi.json`);
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v2.0/ping', '/api/v2.0/health', '/api/v2.0/systeminfo']),
-    );
+    const doc = (await response.json()) as { paths: Record<string, unknown>; servers: unknown };
+    // Paths are relative to the server URL, as in Harbor's document (basePath /api/v2.0).
+    expect(doc.servers).toEqual([{ url: '/api/v2.0' }]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/ping', '/health', '/systeminfo']));
   });
 
   it('declares every route public or guarded by a permission', () => {
