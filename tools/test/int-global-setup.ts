@@ -1,4 +1,4 @@
-import { startSwift } from '@berth/testing';
+import { startLdap, startSwift } from '@berth/testing';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 
@@ -34,18 +34,36 @@ async function requireRedis(url: string): Promise<void> {
 
 /**
  * Global setup of the integration and end-to-end projects: checks the machine's Postgres and Redis, and starts a
- * throwaway S3 service (OpenStack Swift's S3 API) unless BERTH_TEST_S3_ENDPOINT points at one already.
+ * throwaway S3 service (OpenStack Swift's S3 API) unless BERTH_TEST_S3_ENDPOINT points at one already, and a
+ * throwaway OpenLDAP loaded with LDAP_FIXTURE unless BERTH_TEST_LDAP_URL points at one already.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   process.env['BERTH_TEST_DATABASE_ADMIN_URL'] ??= DEFAULT_PG_ADMIN_URL;
   process.env['BERTH_TEST_REDIS_URL'] ??= DEFAULT_REDIS_URL;
   await requirePostgres(process.env['BERTH_TEST_DATABASE_ADMIN_URL']);
   await requireRedis(process.env['BERTH_TEST_REDIS_URL']);
-  if (process.env['BERTH_TEST_S3_ENDPOINT']) return async () => undefined;
-  const swift = await startSwift();
+  const ldap = await startTestLdap();
+  if (process.env['BERTH_TEST_S3_ENDPOINT']) return ldap;
+  const swift = await startSwift().catch(async (err: unknown) => {
+    await ldap();
+    throw err;
+  });
   process.env['BERTH_TEST_S3_ENDPOINT'] = swift.endpoint;
   process.env['BERTH_TEST_S3_ACCESS_KEY'] = swift.accessKey;
   process.env['BERTH_TEST_S3_SECRET_KEY'] = swift.secretKey;
   process.env['BERTH_TEST_S3_REGION'] = swift.region;
-  return () => swift.stop();
+  return async () => {
+    await Promise.all([swift.stop(), ldap()]);
+  };
+}
+
+/** Starts the throwaway OpenLDAP (LDAP_FIXTURE loaded) unless BERTH_TEST_LDAP_URL points at one; returns its stop. */
+async function startTestLdap(): Promise<() => Promise<void>> {
+  if (process.env['BERTH_TEST_LDAP_URL']) return async () => undefined;
+  const ldap = await startLdap();
+  process.env['BERTH_TEST_LDAP_URL'] = ldap.url;
+  process.env['BERTH_TEST_LDAP_BASE_DN'] = ldap.baseDn;
+  process.env['BERTH_TEST_LDAP_ADMIN_DN'] = ldap.adminDn;
+  process.env['BERTH_TEST_LDAP_ADMIN_PASSWORD'] = ldap.adminPassword;
+  return () => ldap.stop();
 }

@@ -1,3 +1,4 @@
+import { loadSigningKey, pemFromEnv, publicKeyPem } from '@berth/auth';
 import { loadConfig } from '@berth/config';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -88,6 +89,24 @@ async function main(): Promise<void> {
       BERTH_CONSOLE_DIR: dist('apps', 'console'),
     };
 
+    // core-api signs registry tokens; the registry only gets the public half (plus any older keys still accepted),
+    // and no other service gets the private key.
+    const signingKey = pemFromEnv(process.env['BERTH_TOKEN_SIGNING_KEY'] || secrets.tokenSigningKey);
+    const extraKeys = pemFromEnv(process.env['BERTH_TOKEN_PUBLIC_KEYS'] ?? '');
+    env['BERTH_TOKEN_SIGNING_KEY'] = undefined;
+    const serviceEnv: Record<string, NodeJS.ProcessEnv> = {
+      'core-api': {
+        ...env,
+        BERTH_TOKEN_SIGNING_KEY: signingKey,
+        BERTH_SECRET_KEY: process.env['BERTH_SECRET_KEY'] || secrets.secretKey,
+      },
+      registry: {
+        ...env,
+        BERTH_TOKEN_PUBLIC_KEYS: `${publicKeyPem(loadSigningKey(signingKey))}${extraKeys}`,
+        BERTH_TOKEN_REALM: process.env['BERTH_TOKEN_REALM'] ?? `${env['BERTH_EXTERNAL_URL']}/service/token`,
+      },
+    };
+
     process.stdout.write('berth: applying database migrations…\n');
     const migrate = spawnSync(process.execPath, [dist('migrations', 'migrations', 'cli.js'), 'run'], {
       env,
@@ -98,7 +117,7 @@ async function main(): Promise<void> {
     const echoAll = config.BERTH_LOG_STDOUT === '1' || config.BERTH_LOG_STDOUT === 'true';
     for (const app of ['registry', 'core-api', 'worker']) {
       const entry = dist('apps', app, 'apps', app, 'src', 'main.js');
-      const service = new ServiceProcess(app, entry, env, logDir, echoAll);
+      const service = new ServiceProcess(app, entry, serviceEnv[app] ?? env, logDir, echoAll);
       service.start();
       services.push(service);
       void service.exited.then((code) => {
@@ -141,9 +160,9 @@ function printWelcome(
       `  Logs         ${logDir}`,
       '',
       'Push an image:',
-      `  docker login ${registry} -u admin`,
+      `  docker login ${registry} -u admin   (every push and pull needs a login, except pulls of public projects)`,
       `  docker tag alpine:latest ${registry}/library/alpine:latest && docker push ${registry}/library/alpine:latest`,
-      `  skopeo copy --dest-tls-verify=false docker-archive:image.tar docker://${registry}/library/demo:1.0`,
+      `  skopeo copy --dest-tls-verify=false --dest-creds admin:<password> docker-archive:image.tar docker://${registry}/library/demo:1.0`,
       '',
       'Press Ctrl-C to stop.',
       '',

@@ -6,3 +6,5 @@ export * from './net';
 export * from './dockerd';
 export * from './containerd';
 export * from './containers-storage';
+export * from './ldap';
+export * from './registry-process';
