@@ -1,5 +1,12 @@
 import { type Logger, type OverallHealth, overall, probe } from '@berth/common';
-import { JobRepository, type JobTrigger, UploadRepository } from '@berth/db';
+import {
+  AuditLogRepository,
+  ConfigurationRepository,
+  JobRepository,
+  type JobTrigger,
+  RegistryEventRepository,
+  UploadRepository,
+} from '@berth/db';
 import {
   createQueue,
   QueueName,
@@ -14,8 +21,10 @@ import { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import { type DataSource } from 'typeorm';
+import { AuditRetentionHandler } from './audit-retention/audit-retention.handler';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { RegistryEventsProcessor } from './registry-events/registry-events.processor';
 import { type WorkerConfig } from './config/worker.config';
 import { DEFAULT_TASK_TUNING, TaskRunner, type TaskTuning } from './tasks/task-runner';
 import { UploadSweepHandler } from './upload-sweep/upload-sweep.handler';
@@ -40,6 +49,7 @@ export class WorkerRuntime {
   private readonly redis: Redis;
   private readonly maintenanceQueue: Queue;
   private readonly maintenance: MaintenanceProcessor;
+  private readonly registryEvents: RegistryEventsProcessor;
   private heartbeat?: NodeJS.Timeout;
   private healthServer?: Server;
 
@@ -65,7 +75,22 @@ export class WorkerRuntime {
     const runner = new TaskRunner(jobs, this.workerId, tuning, logger, (lease, attempts, delayMs) =>
       this.maintenance.wake(lease, attempts, delayMs),
     );
-    this.maintenance = new MaintenanceProcessor(jobs, this.maintenanceQueue, runner, uploadSweep, tuning, logger);
+    const auditRetention = new AuditRetentionHandler(
+      new ConfigurationRepository(dataSource),
+      new AuditLogRepository(dataSource),
+      options.now ?? (() => new Date()),
+      logger,
+    );
+    this.maintenance = new MaintenanceProcessor(
+      jobs,
+      this.maintenanceQueue,
+      runner,
+      uploadSweep,
+      auditRetention,
+      tuning,
+      logger,
+    );
+    this.registryEvents = new RegistryEventsProcessor(new RegistryEventRepository(dataSource), logger);
   }
 
   /** Starts the processors and the schedules, the heartbeat and the health endpoint. */
@@ -73,6 +98,7 @@ export class WorkerRuntime {
     const system = new SystemProcessor(this.workerId, this.logger);
     await this.process(QueueName.System, (job) => system.process(job));
     await this.process(QueueName.Maintenance, (job) => this.maintenance.process(job));
+    await this.process(QueueName.Events, (job) => this.registryEvents.process(job));
     await this.maintenance.schedule(this.config.BERTH_UPLOAD_SWEEP_INTERVAL_MINUTES);
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), WORKER_HEARTBEAT_INTERVAL_MS);
@@ -84,6 +110,11 @@ export class WorkerRuntime {
   /** Starts an upload sweep now, as the schedule would; returns its execution id, or null while one is active. */
   startUploadSweep(trigger: JobTrigger, requestId?: string): Promise<number | null> {
     return this.maintenance.startUploadSweep(trigger, requestId);
+  }
+
+  /** Starts an audit log retention run now, as the schedule would; returns its execution id, or null while one is active. */
+  startAuditRetention(trigger: JobTrigger, requestId?: string): Promise<number | null> {
+    return this.maintenance.startAuditRetention(trigger, requestId);
   }
 
   /** Reports the worker's view of its dependencies. */

@@ -2,6 +2,7 @@ import { type Logger } from '@berth/common';
 import { type JobRepository, JobTrigger, type TaskLease, VendorType } from '@berth/db';
 import { enqueueTaskWakeUp, type JobName, type JobResult, QueueName, type TaskWakeUp } from '@berth/queue';
 import { type Job, type Queue } from 'bullmq';
+import { type AuditRetentionHandler } from '../audit-retention/audit-retention.handler';
 import { type TaskRunner, type TaskTuning } from '../tasks/task-runner';
 import { type UploadSweepHandler } from '../upload-sweep/upload-sweep.handler';
 
@@ -11,11 +12,16 @@ type Maintenance = typeof QueueName.Maintenance;
 export const MaintenanceSchedule = {
   UploadSweep: 'upload-sweep',
   TaskReclaim: 'task-reclaim',
+  AuditRetention: 'audit-retention',
 } as const;
+
+/** How often the audit log retention runs: hourly, so the log never holds much more than the retention allows. */
+export const AUDIT_RETENTION_INTERVAL_MS = 60 * 60_000;
 
 /** The job that wakes a worker for a task of each kind, so the reclaim pass can wake any kind this worker runs. */
 const WAKE_UP_JOB: Record<VendorType, JobName<Maintenance>> = {
   [VendorType.UploadSweep]: 'upload-sweep',
+  [VendorType.AuditLogRetention]: 'audit-retention',
 };
 
 /** Tasks woken per reclaim pass; more wait for the next pass, a reclaim interval later. */
@@ -38,6 +44,7 @@ export class MaintenanceProcessor {
     private readonly queue: Queue,
     private readonly runner: TaskRunner,
     private readonly uploadSweep: UploadSweepHandler,
+    private readonly auditRetention: AuditRetentionHandler,
     private readonly tuning: TaskTuning,
     private readonly logger: Logger,
   ) {}
@@ -48,6 +55,11 @@ export class MaintenanceProcessor {
       MaintenanceSchedule.UploadSweep,
       { every: uploadSweepIntervalMinutes * MS_PER_MINUTE },
       { name: 'upload-sweep-tick', data: {}, opts: TICK_JOB_OPTIONS },
+    );
+    await this.queue.upsertJobScheduler(
+      MaintenanceSchedule.AuditRetention,
+      { every: AUDIT_RETENTION_INTERVAL_MS },
+      { name: 'audit-retention-tick', data: {}, opts: TICK_JOB_OPTIONS },
     );
     await this.queue.upsertJobScheduler(
       MaintenanceSchedule.TaskReclaim,
@@ -65,6 +77,10 @@ export class MaintenanceProcessor {
         return this.runner.run((job.data as TaskWakeUp).taskId, this.uploadSweep);
       case 'task-reclaim':
         return this.reclaim();
+      case 'audit-retention-tick':
+        return { executionId: await this.startAuditRetention(JobTrigger.Schedule) };
+      case 'audit-retention':
+        return this.runner.run((job.data as TaskWakeUp).taskId, this.auditRetention);
       default:
         throw new Error(`unknown job ${job.name} on queue ${QueueName.Maintenance}`);
     }
@@ -74,23 +90,40 @@ export class MaintenanceProcessor {
    * Writes an upload sweep execution with its one task and wakes a worker for it; returns the execution id, or null
    * when a sweep is still pending or running (one at a time is enough).
    */
-  async startUploadSweep(trigger: JobTrigger, requestId?: string): Promise<number | null> {
+  startUploadSweep(trigger: JobTrigger, requestId?: string): Promise<number | null> {
+    return this.startSingleTask(VendorType.UploadSweep, trigger, requestId);
+  }
+
+  /**
+   * Writes an audit log retention execution with its one task and wakes a worker for it; returns the execution id, or
+   * null while one is still pending or running.
+   */
+  startAuditRetention(trigger: JobTrigger, requestId?: string): Promise<number | null> {
+    return this.startSingleTask(VendorType.AuditLogRetention, trigger, requestId);
+  }
+
+  /** Writes an execution of a one-task job kind unless one is active, then wakes a worker for its task. */
+  private async startSingleTask(
+    vendorType: VendorType,
+    trigger: JobTrigger,
+    requestId?: string,
+  ): Promise<number | null> {
     const created = await this.jobs.createExecution(
-      { vendorType: VendorType.UploadSweep, trigger, tasks: [{ maxAttempts: this.tuning.maxAttempts }] },
+      { vendorType, trigger, tasks: [{ maxAttempts: this.tuning.maxAttempts }] },
       { unlessActive: true },
     );
     if (!created) {
-      this.logger.info({ trigger }, 'upload sweep not started: another one is still active');
+      this.logger.info({ vendorType, trigger }, 'job not started: another one of its kind is still active');
       return null;
     }
     const [taskId] = created.taskIds;
     await enqueueTaskWakeUp(
       this.queue,
-      WAKE_UP_JOB[VendorType.UploadSweep],
+      WAKE_UP_JOB[vendorType],
       { executionId: created.executionId, taskId: taskId!, requestId },
       { attempts: 0 },
     );
-    this.logger.info({ executionId: created.executionId, taskId, trigger }, 'upload sweep started');
+    this.logger.info({ vendorType, executionId: created.executionId, taskId, trigger }, 'job started');
     return created.executionId;
   }
 

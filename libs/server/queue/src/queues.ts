@@ -1,9 +1,13 @@
+import { REGISTRY_EVENTS_JOB, type RegistryEventBatch, type RegistryEventBatchResult } from './registry-events';
+
 /** Every BullMQ queue of the platform; processors for them live in apps/worker only. */
 export const QueueName = {
   /** Platform housekeeping and diagnostics. */
   System: 'system',
   /** Storage and database upkeep: sweeps of abandoned uploads (later garbage collection), and task lease reclaims. */
   Maintenance: 'maintenance',
+  /** Push, pull and delete events from the registry, in batches, for the audit log and pull counts. */
+  Events: 'events',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,6 +24,14 @@ export interface JobMap {
     'upload-sweep': { payload: TaskWakeUp; result: TaskRunResult };
     /** A tick of the lease reclaim schedule: wakes workers for tasks that are due or whose worker died. */
     'task-reclaim': { payload: Record<string, never>; result: { woken: number; failed: number } };
+    /** A tick of the audit log retention schedule: writes an AUDIT_LOG_RETENTION execution and its task. */
+    'audit-retention-tick': { payload: Record<string, never>; result: { executionId: number | null } };
+    /** A wake-up call for one audit log retention task. */
+    'audit-retention': { payload: TaskWakeUp; result: TaskRunResult };
+  };
+  [QueueName.Events]: {
+    /** Events one registry replica buffered, applied in one transaction. */
+    [REGISTRY_EVENTS_JOB]: { payload: RegistryEventBatch; result: RegistryEventBatchResult };
   };
 }
 

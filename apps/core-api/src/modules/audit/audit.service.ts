@@ -1,6 +1,9 @@
-import { AuditLogRepository, type AuditResult } from '@berth/db';
+import { AUDIT_LOG_LIST_ALIAS, type AuditLogEntity, AuditLogRepository, type AuditResult } from '@berth/db';
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, principalName } from '../../common/auth/principal';
+import { type ListQueryOf, type Page, applyListQuery } from '../../common/query';
+import { type AUDIT_LOG_LIST } from './dto/audit-log-list.query';
+import { type AuditLogDto } from './dto/audit-log.dto';
 
 /** What happened, to whom: the part of an audit entry a service knows. */
 export interface AuditEvent {
@@ -15,9 +18,22 @@ export interface AuditEvent {
   detail?: Record<string, unknown> | null;
 }
 
+/** Where each list key lives in SQL. */
+const AUDIT_LOG_FIELDS = {
+  username: `${AUDIT_LOG_LIST_ALIAS}.username`,
+  operation: `${AUDIT_LOG_LIST_ALIAS}.operation`,
+  resource_type: `${AUDIT_LOG_LIST_ALIAS}.resource_type`,
+  resource: `${AUDIT_LOG_LIST_ALIAS}.resource`,
+  op_time: `${AUDIT_LOG_LIST_ALIAS}.op_time`,
+  result: `${AUDIT_LOG_LIST_ALIAS}.result`,
+  source_ip: `${AUDIT_LOG_LIST_ALIAS}.source_ip`,
+} as const;
+
 /**
- * Writes the audit log: who, what, when, from where, and the result. Services call it after their transaction
- * commits; a failure to audit is logged, never turned into a failure of the action that already happened.
+ * Writes the audit log: who, what, when, from where, and the result; and reads it back for the API. Services call
+ * `record` after their transaction commits; a failure to audit is logged, never turned into a failure of the action
+ * that already happened. Registry pushes, pulls and deletes arrive through the worker, in batches. Old entries are
+ * removed by the worker's retention job (`audit_log_retention_days`).
  */
 @Injectable()
 export class AuditService {
@@ -45,4 +61,38 @@ export class AuditService {
       this.logger.error(`could not write the audit log for ${event.operation} ${event.resource}: ${String(err)}`);
     }
   }
+
+  /** Lists one page of the whole log. */
+  list(query: ListQueryOf<typeof AUDIT_LOG_LIST>): Promise<Page<AuditLogDto>> {
+    return this.page({}, query);
+  }
+
+  /** Lists one page of one project's log. */
+  listForProject(projectId: number, query: ListQueryOf<typeof AUDIT_LOG_LIST>): Promise<Page<AuditLogDto>> {
+    return this.page({ projectId }, query);
+  }
+
+  private async page(
+    scope: { projectId?: number },
+    query: ListQueryOf<typeof AUDIT_LOG_LIST>,
+  ): Promise<Page<AuditLogDto>> {
+    const page = await this.auditLogs.list(scope, (qb) =>
+      applyListQuery(qb, query, AUDIT_LOG_FIELDS, { tieBreaker: `${AUDIT_LOG_LIST_ALIAS}.id` }),
+    );
+    return { items: page.items.map(toDto), total: page.total };
+  }
+}
+
+function toDto(entry: AuditLogEntity): AuditLogDto {
+  return {
+    id: Number(entry.id),
+    username: entry.username,
+    resource: entry.resource,
+    resource_type: entry.resourceType,
+    operation: entry.operation,
+    op_time: entry.opTime.toISOString(),
+    source_ip: entry.sourceIp,
+    result: entry.result,
+    detail: entry.detail,
+  };
 }

@@ -1,2 +1,3 @@
 export * from './audit-log.entity';
 export * from './audit-log.repository';
+export * from './registry-event.repository';

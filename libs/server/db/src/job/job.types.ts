@@ -31,6 +31,8 @@ export type JobTrigger = (typeof JobTrigger)[keyof typeof JobTrigger];
 export const VendorType = {
   /** Removes expired blob upload sessions and orphaned upload bytes. */
   UploadSweep: 'UPLOAD_SWEEP',
+  /** Removes audit log entries older than the configured retention. */
+  AuditLogRetention: 'AUDIT_LOG_RETENTION',
 } as const;
 export type VendorType = (typeof VendorType)[keyof typeof VendorType];
 
