@@ -1,11 +1,13 @@
 import { type Logger, PinoNestLogger } from '@berth/common';
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, AppModule } from './app.module';
 import { requestLogging } from './common/request-logging.middleware';
 import { type CoreApiConfig } from './config/core-api.config';
+import { CONSOLE_SESSION_PATHS } from './modules/auth/session.controller';
+import { TOKEN_SERVICE_PATH } from './modules/token/token.controller';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** How to create the application; `preview` builds the module graph without instantiating any provider. */
@@ -28,7 +30,10 @@ export async function createCoreApi(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestLogging(logger));
-  app.setGlobalPrefix(API_PREFIX);
+  // The docker token service and the console's sign-in and sign-out sit at Harbor's paths, outside the REST prefix.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [TOKEN_SERVICE_PATH, ...CONSOLE_SESSION_PATHS].map((path) => ({ path, method: RequestMethod.ALL })),
+  });
   const document = createOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
   return app;

@@ -1,10 +1,16 @@
 import {
+  ArtifactQuery,
   AuditLogRepository,
   ConfigurationRepository,
   dataSourceOptions,
   ProjectMemberRepository,
   ProjectRepository,
+  RepositoryQuery,
+  RobotRepository,
   UserRepository,
+  UserAccountRepository,
+  UserGroupRepository,
+  PersonalAccessTokenRepository,
 } from '@berth/db';
 import { BLOB_DRIVER, createBlobDriver } from '@berth/storage';
 import { type DynamicModule, Global, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -23,6 +29,12 @@ const REPOSITORIES = [
   ProjectRepository,
   ProjectMemberRepository,
   AuditLogRepository,
+  RepositoryQuery,
+  ArtifactQuery,
+  RobotRepository,
+  UserAccountRepository,
+  UserGroupRepository,
+  PersonalAccessTokenRepository,
 ] as const;
 
 /** Closes the Redis client when the application shuts down. */

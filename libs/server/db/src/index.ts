@@ -2,6 +2,7 @@ export * from './common/columns';
 export * from './entities';
 export * from './user/user.entity';
 export * from './user/user.repository';
+export * from './user/user-account.repository';
 export * from './project/project.entity';
 export * from './configuration/configuration.entity';
 export * from './configuration/configuration.repository';
