@@ -93,11 +93,24 @@ describe('npm start: the whole platform from the quick start', () => {
     }
   });
 
-  it('round-trips a two-layer image through skopeo with identical digests', () => {
+  it('refuses an anonymous push: the registry wants a token from core-api', () => {
+    const target = `docker://${registry}/library/anonymous:${image.tag}`;
+    expect(() =>
+      execFileSync('skopeo', ['copy', '--dest-tls-verify=false', `oci:${image.dir}:${image.tag}`, target], {
+        stdio: 'pipe',
+      }),
+    ).toThrow(/unauthorized|authentication required/i);
+  });
+
+  it('round-trips a two-layer image through skopeo with identical digests (push as admin, anonymous pull)', () => {
     const target = `docker://${registry}/library/quickstart:${image.tag}`;
-    execFileSync('skopeo', ['copy', '--dest-tls-verify=false', `oci:${image.dir}:${image.tag}`, target], {
-      stdio: 'pipe',
-    });
+    const creds = `admin:${platform.adminPassword}`;
+    execFileSync(
+      'skopeo',
+      ['copy', '--dest-tls-verify=false', '--dest-creds', creds, `oci:${image.dir}:${image.tag}`, target],
+      { stdio: 'pipe' },
+    );
+    // library is public: anonymous callers may pull it.
     const out = mkdtempSync(join(tmpdir(), 'berth-quickstart-pull-'));
     try {
       execFileSync('skopeo', ['copy', '--src-tls-verify=false', target, `oci:${out}:${image.tag}`], { stdio: 'pipe' });

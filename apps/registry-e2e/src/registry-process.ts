@@ -39,7 +39,14 @@ export async function startRegistryProcess(env: Record<string, string>): Promise
   const port = await freePort();
   const child = spawn('node', [REGISTRY_MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', BERTH_LISTEN_HOST: '127.0.0.1', BERTH_REGISTRY_PORT: String(port), ...env },
+    // The client suites test the distribution API with each client, without tokens (core-api is not running).
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      BERTH_LISTEN_HOST: '127.0.0.1',
+      BERTH_REGISTRY_PORT: String(port),
+      BERTH_REGISTRY_AUTH: 'none',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -12,11 +12,13 @@ import {
 import { BLOB_DRIVER, type BlobDriver, createBlobDriver } from '@berth/storage';
 import { BaseHandler } from './handlers/base.handler';
 import { BlobHandler } from './handlers/blob.handler';
+import { registryEventsProvider } from './events/registry-events.provider';
 import { CatalogHandler } from './handlers/catalog.handler';
 import { ManifestHandler } from './handlers/manifest.handler';
 import { ReferrersHandler } from './handlers/referrers.handler';
 import { TagsHandler } from './handlers/tags.handler';
 import { UploadHandler } from './handlers/upload.handler';
+import { RegistryAuth } from './http/auth/registry-auth';
 import { RegistryHttpServer } from './http/http-server';
 import { RouteTable } from './http/route-table';
 import { REGISTRY_CONFIG, REGISTRY_LOGGER, type RegistryConfig } from './registry.config';
@@ -86,6 +88,8 @@ export class RegistryModule {
         TagsHandler,
         ReferrersHandler,
         CatalogHandler,
+        registryEventsProvider,
+        RegistryAuth,
         RouteTable,
         RegistryHttpServer,
         DatabaseLifecycle,

@@ -13,6 +13,7 @@ import { type TestDatabase, createTestDatabase } from '@berth/testing';
 import { type RunningRegistry, startRegistry } from '../bootstrap';
 import { RegistryHttpServer } from '../http/http-server';
 import { registryConfigSchema } from '../registry.config';
+import { createTestTokens, TEST_TOKEN_REALM, type TestTokens } from '../testing/registry-harness';
 
 /** The tables the registry writes; a refused request must leave every one of them as it was. */
 export const REGISTRY_TABLES = [
@@ -47,6 +48,8 @@ export interface TestRegistry {
   registry: RunningRegistry;
   /** The HTTP server, for tests that shorten its idle timeout. */
   server: RegistryHttpServer;
+  /** Signs tokens the registry accepts (with `auth: true`). */
+  tokens: TestTokens;
   /** A fingerprint of every registry row and every file under the data dir. */
   snapshot(): Promise<StoredState>;
   close(): Promise<void>;
@@ -74,15 +77,23 @@ async function filesUnder(dir: string): Promise<Record<string, number>> {
   return files;
 }
 
-/** Starts a registry on the filesystem driver with its own database (`library` exists, as migrations seed it). */
-export async function startTestRegistry(prefix: string): Promise<TestRegistry> {
+/**
+ * Starts a registry on the filesystem driver with its own database (`library` exists, as migrations seed it), without
+ * authentication unless `auth` (then `tokens` signs what it accepts).
+ */
+export async function startTestRegistry(prefix: string, options: { auth?: boolean } = {}): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(prefix, { migrate: true });
   const dataDir = await mkdtemp(join(tmpdir(), `berth-${prefix}-`));
+  const { tokens, publicKeyPem } = createTestTokens();
   const config = parseConfig(registryConfigSchema, {
     DATABASE_URL: db.url,
     BERTH_DATA_DIR: dataDir,
     BERTH_LISTEN_HOST: '127.0.0.1',
     LOG_LEVEL: process.env['BERTH_TEST_LOG_LEVEL'] ?? 'silent',
+    // The protocol suites test the distribution API itself (no auth); auth-abuse.int-spec tests the tokens.
+    ...(options.auth
+      ? { BERTH_REGISTRY_AUTH: 'token', BERTH_TOKEN_PUBLIC_KEYS: publicKeyPem, BERTH_TOKEN_REALM: TEST_TOKEN_REALM }
+      : { BERTH_REGISTRY_AUTH: 'none' }),
   });
   const registry = await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 });
   const sql = new Client({ connectionString: db.url });
@@ -94,6 +105,7 @@ export async function startTestRegistry(prefix: string): Promise<TestRegistry> {
     dataDir,
     registry,
     server: registry.app.get(RegistryHttpServer),
+    tokens,
     snapshot: async () => {
       const tables: Record<string, string> = {};
       for (const table of REGISTRY_TABLES) {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { accepts } from '@berth/oci';
+import { registryEvent } from '../events/registry-event';
+import { RegistryEventEmitter } from '../events/registry-event.emitter';
 import { readBoundedBody } from '../http/body';
 import { OciError } from '../http/oci-error';
 import { type Reply, type RequestContext } from '../http/route';
@@ -16,6 +18,7 @@ export class ManifestHandler {
   constructor(
     private readonly repositories: RepositoryStore,
     private readonly manifests: ManifestStore,
+    private readonly events: RegistryEventEmitter,
   ) {}
 
   /**
@@ -34,6 +37,11 @@ export class ManifestHandler {
         reason: `the manifest is ${manifest.mediaType}, which the Accept header does not accept`,
       });
     }
+    // A pull is a GET of a manifest, as in Harbor: HEADs (clients checking for changes) count as no pull.
+    if (!head) {
+      const pull = { operation: 'pull', resourceType: 'artifact', reference, mediaType: manifest.mediaType } as const;
+      this.events.emit(registryEvent(ctx, { ...pull, digest: manifest.digest }));
+    }
     return {
       status: 200,
       headers: {
@@ -51,7 +59,18 @@ export class ManifestHandler {
   /** `DELETE /v2/<name>/manifests/<reference>`: deletes a tag, or a manifest by digest with its tags; 202. */
   delete = async (ctx: RequestContext): Promise<Reply> => {
     const repository = await this.repositories.forRead(repositoryName(ctx));
-    await this.manifests.delete(repository, param(ctx, 'reference'));
+    const reference = param(ctx, 'reference');
+    await this.manifests.delete(repository, reference);
+    const byDigest = reference.includes(':');
+    this.events.emit(
+      registryEvent(ctx, {
+        operation: 'delete',
+        resourceType: byDigest ? 'artifact' : 'tag',
+        reference,
+        digest: byDigest ? reference : null,
+        mediaType: null,
+      }),
+    );
     return { status: 202, headers: { 'Content-Length': 0 } };
   };
 
@@ -60,7 +79,12 @@ export class ManifestHandler {
     const name = repositoryName(ctx);
     const target = await this.repositories.pushTarget(name);
     const content = await readBoundedBody(ctx.req, MAX_MANIFEST_BYTES);
-    const pushed = await this.manifests.put(target, param(ctx, 'reference'), ctx.req.headers['content-type'], content);
+    const reference = param(ctx, 'reference');
+    const mediaType = ctx.req.headers['content-type'] ?? null;
+    const pushed = await this.manifests.put(target, reference, mediaType ?? undefined, content);
+    this.events.emit(
+      registryEvent(ctx, { operation: 'push', resourceType: 'artifact', reference, digest: pushed.digest, mediaType }),
+    );
     const headers: Record<string, string | number> = {
       Location: `/v2/${name.name}/manifests/${pushed.digest}`,
       'Docker-Content-Digest': pushed.digest,

@@ -70,7 +70,8 @@ export class UploadHandler {
       const mounted = await this.blobs.mount(repository, mount, ctx.query.get('from'));
       if (mounted) return { status: 201, headers: createdHeaders(name.name, mounted.digest) };
     }
-    const id = await this.uploads.start(repository);
+    // The session's owner: the subject of the token that opened it (none without auth or for anonymous tokens).
+    const id = await this.uploads.start(repository, ctx.token?.sub || null);
     return {
       status: 202,
       headers: { ...uploadHeaders(name.name, id, 0), 'OCI-Chunk-Min-Length': OCI_CHUNK_MIN_LENGTH },

@@ -6,6 +6,7 @@ import { ManifestHandler } from '../handlers/manifest.handler';
 import { ReferrersHandler } from '../handlers/referrers.handler';
 import { TagsHandler } from '../handlers/tags.handler';
 import { UploadHandler } from '../handlers/upload.handler';
+import { RegistryAuth } from './auth/registry-auth';
 import { type Route } from './route';
 import { buildRoutes } from './routes';
 
@@ -22,23 +23,27 @@ export class RouteTable {
     tags: TagsHandler,
     referrers: ReferrersHandler,
     catalog: CatalogHandler,
+    auth: RegistryAuth,
   ) {
-    this.routes = buildRoutes({
-      apiVersion: base.apiVersion,
-      health: base.health,
-      getBlob: blobs.get,
-      startUpload: uploads.start,
-      uploadStatus: uploads.status,
-      patchUpload: uploads.patch,
-      completeUpload: uploads.complete,
-      cancelUpload: uploads.cancel,
-      getManifest: manifests.get,
-      putManifest: manifests.put,
-      deleteManifest: manifests.delete,
-      deleteBlob: blobs.delete,
-      listTags: tags.list,
-      listReferrers: referrers.list,
-      catalog: catalog.list,
-    });
+    this.routes = buildRoutes(
+      {
+        apiVersion: base.apiVersion,
+        health: base.health,
+        getBlob: blobs.get,
+        startUpload: uploads.start,
+        uploadStatus: uploads.status,
+        patchUpload: uploads.patch,
+        completeUpload: uploads.complete,
+        cancelUpload: uploads.cancel,
+        getManifest: manifests.get,
+        putManifest: manifests.put,
+        deleteManifest: manifests.delete,
+        deleteBlob: blobs.delete,
+        listTags: tags.list,
+        listReferrers: referrers.list,
+        catalog: catalog.list,
+      },
+      auth.guards,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { type IncomingMessage } from 'node:http';
 import { type Readable } from 'node:stream';
+import { type RegistryTokenClaims } from '@berth/auth';
 import { type RepositoryName } from '@berth/oci';
 import { type Logger } from '@berth/common';
 
@@ -21,6 +22,10 @@ export interface RequestContext {
   log: Logger;
   /** Aborted when the client goes away before the response is complete. */
   signal: AbortSignal;
+  /** The verified bearer token, set by the auth guards (absent with BERTH_REGISTRY_AUTH=none). */
+  token?: RegistryTokenClaims;
+  /** Set by the catalog guard: the projects whose repositories the caller may list, or `*` (also without auth). */
+  catalogProjects?: readonly string[] | '*';
 }
 
 /** What a handler answers: status, headers and an optional body (bytes, or a stream that is piped out). */

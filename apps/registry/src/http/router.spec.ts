@@ -1,6 +1,7 @@
+import { type AuthGuards } from './auth/registry-auth';
 import { validName } from './guards';
 import { OciError } from './oci-error';
-import { type Handler, type RequestContext } from './route';
+import { type Guard, type Handler, type RequestContext } from './route';
 import { type RouteHandlers, buildRoutes } from './routes';
 import { matchRoute } from './router';
 
@@ -25,7 +26,10 @@ const handlerNames: (keyof RouteHandlers)[] = [
 const handlers = Object.fromEntries(
   handlerNames.map((name) => [name, (async () => ({ status: 200, headers: { handler: name } })) as Handler]),
 ) as unknown as RouteHandlers;
-const routes = buildRoutes(handlers);
+// Distinct no-op guards, so a test can tell which access check each route runs.
+const authKinds: (keyof AuthGuards)[] = ['base', 'pull', 'push', 'delete', 'uploadSession', 'catalog'];
+const auth = Object.fromEntries(authKinds.map((kind) => [kind, (() => undefined) as Guard])) as unknown as AuthGuards;
+const routes = buildRoutes(handlers, auth);
 const digest = `sha256:${'ab'.repeat(32)}`;
 const uuid = '0b5c7c3e-9d59-4d8e-9a0d-2f8b3c4d5e6f';
 
@@ -95,6 +99,28 @@ describe('route table', () => {
     for (const route of routes) {
       expect(route.guards.includes(validName)).toBe(route.pattern.source.includes('(?<name>'));
     }
+  });
+
+  it('checks access on every /v2/ route after the name grammar, with the action the route needs', () => {
+    const kindOf = (guard: Guard | undefined) => authKinds.find((kind) => auth[kind] === guard) ?? 'none';
+    const access = Object.fromEntries(routes.map((route) => [route.name, kindOf(route.guards.at(-1))]));
+    expect(access).toEqual({
+      'api-version': 'base',
+      health: 'none',
+      'upload-start': 'push',
+      'upload-status': 'uploadSession',
+      'upload-patch': 'uploadSession',
+      'upload-complete': 'uploadSession',
+      'upload-cancel': 'uploadSession',
+      'blob-get': 'pull',
+      'manifest-get': 'pull',
+      'manifest-put': 'push',
+      'manifest-delete': 'delete',
+      'blob-delete': 'delete',
+      'tags-list': 'pull',
+      'referrers-list': 'pull',
+      catalog: 'catalog',
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { type AuthGuards } from './auth/registry-auth';
 import { validName } from './guards';
 import { type Handler, type Route } from './route';
 
@@ -26,96 +27,97 @@ const SEGMENT = '[^/]+';
 
 /**
  * Builds the registry's one route table: name, methods, pattern, guard chain, handler. Order matters only where two
- * patterns can match one path; matchRoute takes the first row that serves the method.
+ * patterns can match one path; matchRoute takes the first row that serves the method. Every /v2/ route checks the
+ * caller's token (`auth`) after the name grammar, so the challenge can name the repository.
  */
-export function buildRoutes(h: RouteHandlers): Route[] {
+export function buildRoutes(h: RouteHandlers, auth: AuthGuards): Route[] {
   return [
-    { name: 'api-version', methods: ['GET', 'HEAD'], pattern: /^\/v2\/$/, guards: [], handler: h.apiVersion },
+    { name: 'api-version', methods: ['GET', 'HEAD'], pattern: /^\/v2\/$/, guards: [auth.base], handler: h.apiVersion },
     { name: 'health', methods: ['GET'], pattern: /^\/health$/, guards: [], handler: h.health },
     {
       name: 'upload-start',
       methods: ['POST'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/?$`),
-      guards: [validName],
+      guards: [validName, auth.push],
       handler: h.startUpload,
     },
     {
       name: 'upload-status',
       methods: ['GET'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.uploadSession],
       handler: h.uploadStatus,
     },
     {
       name: 'upload-patch',
       methods: ['PATCH'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.uploadSession],
       handler: h.patchUpload,
     },
     {
       name: 'upload-complete',
       methods: ['PUT'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.uploadSession],
       handler: h.completeUpload,
     },
     {
       name: 'upload-cancel',
       methods: ['DELETE'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/uploads/(?<uuid>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.uploadSession],
       handler: h.cancelUpload,
     },
     {
       name: 'blob-get',
       methods: ['GET', 'HEAD'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/(?<digest>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.pull],
       handler: h.getBlob,
     },
     {
       name: 'manifest-get',
       methods: ['GET', 'HEAD'],
       pattern: new RegExp(`^/v2/${NAME}/manifests/(?<reference>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.pull],
       handler: h.getManifest,
     },
     {
       name: 'manifest-put',
       methods: ['PUT'],
       pattern: new RegExp(`^/v2/${NAME}/manifests/(?<reference>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.push],
       handler: h.putManifest,
     },
     {
       name: 'manifest-delete',
       methods: ['DELETE'],
       pattern: new RegExp(`^/v2/${NAME}/manifests/(?<reference>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.delete],
       handler: h.deleteManifest,
     },
     {
       name: 'blob-delete',
       methods: ['DELETE'],
       pattern: new RegExp(`^/v2/${NAME}/blobs/(?<digest>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.delete],
       handler: h.deleteBlob,
     },
     {
       name: 'tags-list',
       methods: ['GET'],
       pattern: new RegExp(`^/v2/${NAME}/tags/list$`),
-      guards: [validName],
+      guards: [validName, auth.pull],
       handler: h.listTags,
     },
     {
       name: 'referrers-list',
       methods: ['GET'],
       pattern: new RegExp(`^/v2/${NAME}/referrers/(?<digest>${SEGMENT})$`),
-      guards: [validName],
+      guards: [validName, auth.pull],
       handler: h.listReferrers,
     },
-    { name: 'catalog', methods: ['GET'], pattern: /^\/v2\/_catalog$/, guards: [], handler: h.catalog },
+    { name: 'catalog', methods: ['GET'], pattern: /^\/v2\/_catalog$/, guards: [auth.catalog], handler: h.catalog },
   ];
 }

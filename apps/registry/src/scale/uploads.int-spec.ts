@@ -41,6 +41,7 @@ function describeReplicas(driver: string, storageEnv: () => Record<string, strin
         BERTH_DATA_DIR: dataDir,
         BERTH_LISTEN_HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
+        BERTH_REGISTRY_AUTH: 'none',
         ...storageEnv(),
       });
       replicas = [

@@ -43,9 +43,15 @@ export class DiscoveryStore {
     return page;
   }
 
-  /** Lists repository names in byte order after `last`, at most `n`, reading one extra to tell whether more follow. */
-  async listRepositories(last: string, n: number): Promise<Page<string>> {
-    const names = await this.repositories.listNames(last, n + 1);
+  /**
+   * Lists repository names in byte order after `last`, at most `n`, reading one extra to tell whether more follow;
+   * only the repositories of `projects` unless it is `*`.
+   */
+  async listRepositories(last: string, n: number, projects: readonly string[] | '*' = '*'): Promise<Page<string>> {
+    const names =
+      projects === '*'
+        ? await this.repositories.listNames(last, n + 1)
+        : await this.repositories.listNamesInProjects(projects, last, n + 1);
     return names.length <= n ? { items: names, more: false } : { items: names.slice(0, n), more: true };
   }
 

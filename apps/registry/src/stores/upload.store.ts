@@ -44,10 +44,13 @@ export class UploadStore {
     this.ttlMs = config.BERTH_UPLOAD_TTL_MINUTES * MINUTE_MS;
   }
 
-  /** Opens an upload session in the repository and returns its id. */
-  async start(repository: RepositoryRow): Promise<string> {
+  /**
+   * Opens an upload session in the repository and returns its id. `owner` is the token subject that opened it: only
+   * it may finish the session with a token that expired meanwhile (the registry auth guard checks that).
+   */
+  async start(repository: RepositoryRow, owner: string | null = null): Promise<string> {
     const id = randomUUID();
-    await this.uploads.create(id, repository.id, this.ttlMs);
+    await this.uploads.create(id, repository.id, this.ttlMs, owner);
     return id;
   }
 

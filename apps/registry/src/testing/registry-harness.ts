@@ -7,6 +7,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import {
+  DEFAULT_TOKEN_ISSUER,
+  DEFAULT_TOKEN_SERVICE,
+  generateTokenKeyPair,
+  loadSigningKey,
+  type ResourceAccess,
+  type SigningKey,
+  type TokenClaimsInput,
+  TokenSigner,
+} from '@berth/auth';
 import { parseConfig } from '@berth/config';
 import { type Descriptor, MediaType } from '@berth/oci';
 import { type TestDatabase, createTestDatabase } from '@berth/testing';
@@ -28,23 +38,98 @@ export interface RegistryHarness {
   blobRoot: string;
   /** The replicas' configuration, to start another instance on the same database and storage. */
   config: RegistryConfig;
+  /** Signs tokens the registry accepts (with `auth: true`; throws otherwise). */
+  tokens: TestTokens;
   close(): Promise<void>;
+}
+
+/** Where the test registry sends clients for tokens (nothing listens there: tests sign their own). */
+export const TEST_TOKEN_REALM = 'http://127.0.0.1:9/service/token';
+
+/** Signs registry tokens as core-api would, with the key whose public half the test registry trusts. */
+export interface TestTokens {
+  /** The signing key the registry trusts, for forging variations of real tokens. */
+  key: SigningKey;
+  /** The signer, for tokens with unusual claims or times. */
+  signer: TokenSigner;
+  /** Signs a token for `sub` (anonymous when empty) granting `access`, valid `ttlSeconds` from `now`. */
+  issue(sub: string, access: ResourceAccess[], options?: Partial<TokenClaimsInput> & TokenTimes): string;
+  /** Returns `Authorization: Bearer` headers for such a token. */
+  auth(
+    sub: string,
+    access: ResourceAccess[],
+    options?: Partial<TokenClaimsInput> & TokenTimes,
+  ): { Authorization: string };
+}
+
+/** When a test token is issued and for how long. */
+export interface TokenTimes {
+  ttlSeconds?: number;
+  now?: number;
+}
+
+/** Options of the harness: replicas, and whether the registry enforces tokens (off: the protocol suites). */
+export interface RegistryHarnessOptions {
+  replicas?: number;
+  auth?: boolean;
+}
+
+/** Makes a fresh ES256 key pair and a TestTokens over it, plus the PEM public key to configure the registry with. */
+export function createTestTokens(): { tokens: TestTokens; publicKeyPem: string } {
+  const pair = generateTokenKeyPair();
+  const key = loadSigningKey(pair.privateKeyPem);
+  const signer = new TokenSigner(key, DEFAULT_TOKEN_ISSUER);
+  const issue: TestTokens['issue'] = (sub, access, options = {}) =>
+    signer.sign(
+      {
+        sub,
+        aud: options.aud ?? DEFAULT_TOKEN_SERVICE,
+        access,
+        berth: options.berth ?? { kind: sub === '' ? 'anonymous' : 'user' },
+      },
+      options.ttlSeconds ?? 300,
+      options.now,
+    ).token;
+  return {
+    publicKeyPem: pair.publicKeyPem,
+    tokens: {
+      key,
+      signer,
+      issue,
+      auth: (sub, access, options) => ({ Authorization: `Bearer ${issue(sub, access, options)}` }),
+    },
+  };
+}
+
+/** A token grant of every action on the named repositories, for tests that are about something else. */
+export function allActions(...names: string[]): ResourceAccess[] {
+  return names.map((name) => ({ type: 'repository', name, actions: ['pull', 'push', 'delete'] }));
 }
 
 /**
  * Starts a registry (or several replicas of it) on a fresh migrated database (which has the `library` project) and a
- * temporary data dir.
+ * temporary data dir; without `auth` it runs with BERTH_REGISTRY_AUTH=none, as the protocol suites need.
  */
-export async function startRegistryHarness(prefix: string, replicaCount = 1): Promise<RegistryHarness> {
+export async function startRegistryHarness(
+  prefix: string,
+  replicaCountOrOptions: number | RegistryHarnessOptions = 1,
+): Promise<RegistryHarness> {
+  const options =
+    typeof replicaCountOrOptions === 'number' ? { replicas: replicaCountOrOptions } : replicaCountOrOptions;
+  const replicaCount = options.replicas ?? 1;
   const db: TestDatabase = await createTestDatabase(prefix, { migrate: true });
   const dataDir = await mkdtemp(join(tmpdir(), `berth-${prefix}-`));
   const blobRoot = join(dataDir, 'blobs');
+  const { tokens, publicKeyPem } = createTestTokens();
   const config = parseConfig(registryConfigSchema, {
     DATABASE_URL: db.url,
     BERTH_DATA_DIR: dataDir,
     BERTH_STORAGE_FS_ROOT: blobRoot,
     BERTH_LISTEN_HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    ...(options.auth
+      ? { BERTH_REGISTRY_AUTH: 'token', BERTH_TOKEN_PUBLIC_KEYS: publicKeyPem, BERTH_TOKEN_REALM: TEST_TOKEN_REALM }
+      : { BERTH_REGISTRY_AUTH: 'none' }),
   });
   const replicas: RunningRegistry[] = [];
   for (let i = 0; i < replicaCount; i++) replicas.push(await startRegistry({ ...config, BERTH_REGISTRY_PORT: 0 }));
@@ -56,6 +141,7 @@ export async function startRegistryHarness(prefix: string, replicaCount = 1): Pr
     config,
     sql,
     blobRoot,
+    tokens,
     close: async () => {
       await sql.end();
       for (const replica of replicas) await replica.close();

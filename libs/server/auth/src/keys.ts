@@ -94,3 +94,11 @@ export function generateTokenKeyPair(): { privateKeyPem: string; publicKeyPem: s
 export function publicKeyPem(key: VerificationKey): string {
   return key.publicKey.export({ format: 'pem', type: 'spki' }).toString();
 }
+
+/**
+ * Reads a PEM value from an environment variable: `.env` files and some orchestrators cannot hold line breaks, so a
+ * literal `\n` stands for one.
+ */
+export function pemFromEnv(value: string): string {
+  return value.includes('-----BEGIN') ? value.replace(/\\n/g, '\n').trim() + '\n' : value;
+}

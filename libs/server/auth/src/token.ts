@@ -2,8 +2,14 @@ import { randomUUID, sign as cryptoSign, verify as cryptoVerify } from 'node:cry
 import { type SigningKey, type TokenAlgorithm, type VerificationKey } from './keys';
 import { type ResourceAccess } from './scope';
 
-/** Who a registry token was issued to. */
-export type TokenSubjectKind = 'user' | 'robot' | 'anonymous';
+/** Who a registry token was issued to; `service` is a Berth component calling the registry itself (core-api). */
+export type TokenSubjectKind = 'user' | 'robot' | 'anonymous' | 'service';
+
+/** The `iss` of registry tokens when BERTH_TOKEN_ISSUER is unset, on core-api and registry alike. */
+export const DEFAULT_TOKEN_ISSUER = 'berth-token-service';
+
+/** The service name (the tokens' `aud`) of the registry when BERTH_TOKEN_SERVICE is unset. */
+export const DEFAULT_TOKEN_SERVICE = 'berth-registry';
 
 /** The claims of a registry token: the Docker token spec's set plus Berth's own under `berth`. */
 export interface RegistryTokenClaims {

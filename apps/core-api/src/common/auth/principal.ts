@@ -58,7 +58,10 @@ export function principalName(principal: Principal): string {
   }
 }
 
-/** Tells whether a principal is a system administrator. */
+/**
+ * Tells whether a principal acts with a system administrator's full power: an administrator's own account, not one
+ * of their personal access tokens (those carry only their scopes).
+ */
 export function isSysadmin(principal: Principal): boolean {
-  return principal.kind === 'user' && principal.sysadmin;
+  return principal.kind === 'user' && principal.sysadmin && !principal.token;
 }

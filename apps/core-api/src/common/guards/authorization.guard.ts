@@ -60,6 +60,10 @@ export class AuthorizationGuard implements CanActivate {
       case 'authenticated':
         return true;
       case 'system-admin':
+        // A personal access token is scoped to resource permissions; administration needs the account itself.
+        if (principal.kind === 'user' && principal.token) {
+          throw new ForbiddenException('personal access tokens cannot be used for system administration');
+        }
         if (isSysadmin(principal)) return true;
         throw new ForbiddenException('only system administrators may do this');
       case 'system':

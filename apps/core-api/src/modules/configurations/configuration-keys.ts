@@ -77,8 +77,9 @@ export const LIMITS = {
 
 /**
  * The defaults. Deliberate choices where Harbor has none or differs: `ldap_uid` is `uid` (Harbor: `cn`, which makes
- * the display name the login name), nested groups are off, group memberships are cached for 5 minutes, lockout is
- * off (a lockout threshold lets anyone lock out `admin`; administrators opt in).
+ * the display name the login name), nested groups are off, group memberships are cached for 5 minutes, and an
+ * account locks for 15 minutes after 5 failed sign-ins (secure by default; the price is that anyone who knows a name
+ * can lock it for a while, so administrators may raise the threshold or set 0 to turn lockout off).
  */
 export const CONFIGURATION_DEFAULTS: Readonly<SystemConfiguration> = Object.freeze({
   auth_mode: 'db_auth',
@@ -104,7 +105,7 @@ export const CONFIGURATION_DEFAULTS: Readonly<SystemConfiguration> = Object.free
   robot_name_prefix: 'robot$',
   robot_never_expire_allowed: true,
   audit_log_retention_days: 0,
-  login_lockout_threshold: 0,
+  login_lockout_threshold: 5,
   login_lockout_minutes: 15,
 });
 

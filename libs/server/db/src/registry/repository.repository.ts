@@ -52,6 +52,17 @@ export class RepositoryRepository {
     return rows.map((r) => r.name);
   }
 
+  /** Lists names like listNames, restricted to the repositories of the named projects (a caller's catalog). */
+  async listNamesInProjects(projects: readonly string[], last: string, limit: number): Promise<string[]> {
+    if (projects.length === 0) return [];
+    const rows: { name: string }[] = await this.dataSource.query(
+      `SELECT r.name FROM repository r JOIN project p ON p.id = r.project_id
+       WHERE p.name = ANY($1) AND r.name > $2 ORDER BY r.name LIMIT $3`,
+      [projects, last, limit],
+    );
+    return rows.map((r) => r.name);
+  }
+
   /**
    * Unlinks a blob from the repository, so the repository no longer serves it; the blob row and its bytes stay for
    * garbage collection. A blob that a manifest of the repository references stays linked, and those manifests'

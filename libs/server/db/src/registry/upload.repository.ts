@@ -37,12 +37,27 @@ function toRow(raw: RawUploadRow): UploadRow {
 export class UploadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates an upload session for a repository that expires `ttlMs` from now. */
-  async create(id: string, repositoryId: number, ttlMs: number): Promise<void> {
+  /** Creates an upload session for a repository that expires `ttlMs` from now, owned by a token subject (or none). */
+  async create(id: string, repositoryId: number, ttlMs: number, owner: string | null = null): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO upload (id, repository_id, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')`,
-      [id, repositoryId, ttlMs],
+      `INSERT INTO upload (id, repository_id, expires_at, owner)
+       VALUES ($1, $2, now() + $3 * interval '1 millisecond', $4)`,
+      [id, repositoryId, ttlMs, owner],
     );
+  }
+
+  /**
+   * Returns the owner (the token subject that opened it) of a live session of the named repository: null for a session
+   * opened without one, undefined when there is no such live session.
+   */
+  async findOwner(id: string, repositoryName: string): Promise<string | null | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const rows: { owner: string | null }[] = await this.dataSource.query(
+      `SELECT u.owner FROM upload u JOIN repository r ON r.id = u.repository_id
+       WHERE u.id = $1 AND r.name = $2 AND u.expires_at > now()`,
+      [id, repositoryName],
+    );
+    return rows[0]?.owner;
   }
 
   /** Finds an upload session of the repository that has not expired; the id must already be a valid UUID. */
