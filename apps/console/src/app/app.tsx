@@ -1,25 +1,15 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { SystemInfoPage } from '../features/system/pages/system-info-page';
+import type { QueryClient } from '@tanstack/react-query';
+import { type createBrowserRouter, RouterProvider } from 'react-router';
+import { AppProviders } from './providers';
 
-/** The Berth product shell: a header and the page below it. */
-export function App({ queryClient }: { queryClient: QueryClient }) {
+/** The router type the console runs on (a browser router; a memory router in tests). */
+export type ConsoleRouter = ReturnType<typeof createBrowserRouter>;
+
+/** The Berth admin console: providers around the router. */
+export function App({ queryClient, router }: { queryClient: QueryClient; router: ConsoleRouter }) {
   return (
-    <QueryClientProvider client={queryClient}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <span className="app-header__brand">
-          <svg className="app-header__logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M3 15h18l-2.5 5h-13z M6 13V7h4v6 M11 13V4h4v9 M16 13V9h3v4" />
-          </svg>
-          Berth
-        </span>
-        <span className="app-header__tagline">Container registry</span>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <SystemInfoPage />
-      </main>
-    </QueryClientProvider>
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }

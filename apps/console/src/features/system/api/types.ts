@@ -1,26 +1,13 @@
+import type { components } from '@berth/api-client';
+
 /** The answer of `GET /api/v2.0/systeminfo`. */
-export interface SystemInfo {
-  berth_version: string;
-  storage_backend: 'filesystem' | 's3';
-  auth_mode: 'db_auth' | 'ldap_auth';
-  registry_url: string;
-  external_url: string;
-  with_console: boolean;
-  current_time: string;
-}
+export type SystemInfo = components['schemas']['SystemInfoDto'];
 
 /** Whether one component, or the whole service, works. */
-export type HealthStatus = 'healthy' | 'unhealthy';
+export type HealthStatus = components['schemas']['OverallHealthDto']['status'];
 
 /** One component of `GET /api/v2.0/health`. */
-export interface ComponentHealth {
-  name: string;
-  status: HealthStatus;
-  error?: string;
-}
+export type ComponentHealth = components['schemas']['ComponentHealthDto'];
 
 /** The answer of `GET /api/v2.0/health`. */
-export interface Health {
-  status: HealthStatus;
-  components: ComponentHealth[];
-}
+export type Health = components['schemas']['OverallHealthDto'];

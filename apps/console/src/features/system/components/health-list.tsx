@@ -1,21 +1,32 @@
-import type { Health } from '../api/types';
+import { Badge, Group, List, Text } from '@mantine/core';
+import type { Health, HealthStatus } from '../api/types';
+
+const COLORS: Record<HealthStatus, string> = { healthy: 'teal', unhealthy: 'red' };
 
 /** Lists each component with its status in words, and the error of those that are down. */
 export function HealthList({ health }: { health: Health }) {
   return (
     <>
-      <p className={`badge badge--${health.status}`}>
+      <Text mb="xs">
         Overall: <strong>{health.status}</strong>
-      </p>
-      <ul className="components" aria-label="Component status">
+      </Text>
+      <List listStyleType="none" spacing={4} aria-label="Component status">
         {health.components.map((component) => (
-          <li key={component.name} className="component">
-            <span className="component__name">{component.name}</span>
-            <span className={`badge badge--${component.status}`}>{component.status}</span>
-            {component.error ? <span className="component__error">{component.error}</span> : null}
-          </li>
+          <List.Item key={component.name}>
+            <Group gap="xs">
+              <Text fw={500}>{component.name}</Text>
+              <Badge color={COLORS[component.status]} variant="dot">
+                {component.status}
+              </Badge>
+            </Group>
+            {component.error ? (
+              <Text size="sm" c="red">
+                {component.error}
+              </Text>
+            ) : null}
+          </List.Item>
         ))}
-      </ul>
+      </List>
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { Anchor, Box, Code, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { SystemInfo } from '../api/types';
 
 const STORAGE_LABELS: Record<SystemInfo['storage_backend'], string> = {
@@ -17,26 +19,37 @@ function ServerTime({ iso }: { iso: string }) {
 
 /** Lists the platform's version, storage, authentication and addresses. */
 export function SystemInfoPanel({ info }: { info: SystemInfo }) {
+  const facts: [string, ReactNode][] = [
+    ['Version', info.berth_version],
+    ['Storage backend', STORAGE_LABELS[info.storage_backend] ?? info.storage_backend],
+    ['Authentication', AUTH_LABELS[info.auth_mode] ?? info.auth_mode],
+    ['Registry URL', <Code key="registry">{info.registry_url}</Code>],
+    [
+      'External URL',
+      <Anchor key="external" href={info.external_url}>
+        {info.external_url}
+      </Anchor>,
+    ],
+    ['Server time', <ServerTime key="time" iso={info.current_time} />],
+  ];
   return (
-    <dl className="facts">
-      <dt>Version</dt>
-      <dd>{info.berth_version}</dd>
-      <dt>Storage backend</dt>
-      <dd>{STORAGE_LABELS[info.storage_backend] ?? info.storage_backend}</dd>
-      <dt>Authentication</dt>
-      <dd>{AUTH_LABELS[info.auth_mode] ?? info.auth_mode}</dd>
-      <dt>Registry URL</dt>
-      <dd>
-        <code>{info.registry_url}</code>
-      </dd>
-      <dt>External URL</dt>
-      <dd>
-        <a href={info.external_url}>{info.external_url}</a>
-      </dd>
-      <dt>Server time</dt>
-      <dd>
-        <ServerTime iso={info.current_time} />
-      </dd>
-    </dl>
+    <Box component="dl" m={0} style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 20px' }}>
+      {facts.map(([term, value]) => (
+        <FactRow key={term} term={term} value={value} />
+      ))}
+    </Box>
+  );
+}
+
+function FactRow({ term, value }: { term: string; value: ReactNode }) {
+  return (
+    <>
+      <Text component="dt" c="dimmed" size="sm">
+        {term}
+      </Text>
+      <Text component="dd" m={0} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+    </>
   );
 }

@@ -1,7 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../app/app';
-import { createQueryClient } from '../../../app/query-client';
+import { renderConsole, testUser } from '../../../shared/test/render';
+import { type StubRoute, stubApi } from '../../../shared/test/stub-api';
 import type { Health, SystemInfo } from '../api/types';
 
 const SYSTEM_INFO: SystemInfo = {
@@ -22,41 +22,35 @@ const DEGRADED: Health = {
   ],
 };
 
-type Reply = { status: number; statusText?: string; body?: unknown } | Error | 'pending';
+type Reply = StubRoute;
 
-/** Answers fetch per API path, the way core-api would; anything unexpected is a 404. */
-function stubApi(replies: Record<string, Reply>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-    const reply = replies[String(input)];
-    if (reply === 'pending') return new Promise<Response>(() => undefined);
-    if (reply instanceof Error) throw reply;
-    if (!reply) return new Response('{}', { status: 404, statusText: 'Not Found' });
-    return new Response(JSON.stringify(reply.body ?? {}), {
-      status: reply.status,
-      statusText: reply.statusText ?? '',
-      headers: { 'Content-Type': 'application/json' },
-    });
+const ADMIN = testUser({ username: 'admin', sysadmin_flag: true });
+
+/** Answers the System page's calls the way core-api would, signed in as an administrator. */
+function stubSystem(systeminfo: Reply, health: Reply) {
+  return stubApi({
+    'GET /api/v2.0/users/current': { body: ADMIN },
+    'GET /api/v2.0/systeminfo': systeminfo,
+    'GET /api/v2.0/health': health,
   });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
 }
 
-function renderConsole() {
-  render(<App queryClient={createQueryClient({ defaultOptions: { queries: { retry: false } } })} />);
+function renderSystemPage() {
+  renderConsole('/admin/system');
 }
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('System information page', () => {
   it('shows the installation facts, every component status and push commands for the registry', async () => {
-    const fetchMock = stubApi({
-      '/api/v2.0/systeminfo': { status: 200, body: SYSTEM_INFO },
-      '/api/v2.0/health': { status: 503, statusText: 'Service Unavailable', body: DEGRADED },
-    });
-    renderConsole();
+    const { calls } = stubSystem(
+      { status: 200, body: SYSTEM_INFO },
+      { status: 503, statusText: 'Service Unavailable', body: DEGRADED },
+    );
+    renderSystemPage();
 
-    expect(screen.getByRole('banner')).toHaveProperty('textContent', expect.stringContaining('Berth'));
-    expect(screen.getByRole('heading', { level: 1, name: 'System information' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'System information' })).toBeTruthy();
+    expect(screen.getByRole('banner').textContent).toContain('Berth');
 
     const about = screen.getByRole('region', { name: 'About this installation' });
     expect(await within(about).findByText('1.4.2')).toBeTruthy();
@@ -90,7 +84,7 @@ describe('System information page', () => {
         'skopeo copy docker://docker.io/library/busybox:latest docker://registry.example.test/library/busybox:latest',
       ].join('\n'),
     );
-    expect(fetchMock).toHaveBeenCalledWith('/api/v2.0/systeminfo', expect.anything());
+    expect(calls.filter((call) => call.path === '/api/v2.0/systeminfo')).toHaveLength(1);
   });
 
   it.each([
@@ -105,11 +99,11 @@ describe('System information page', () => {
   ])(
     'adapts the push commands to a registry at $registryUrl',
     async ({ registryUrl, host, plainHttp, insecureNote }) => {
-      stubApi({
-        '/api/v2.0/systeminfo': { status: 200, body: { ...SYSTEM_INFO, registry_url: registryUrl } },
-        '/api/v2.0/health': { status: 200, body: { status: 'healthy', components: [] } },
-      });
-      renderConsole();
+      stubSystem(
+        { status: 200, body: { ...SYSTEM_INFO, registry_url: registryUrl } },
+        { status: 200, body: { status: 'healthy', components: [] } },
+      );
+      renderSystemPage();
 
       const push = await screen.findByRole('region', { name: 'Push your first image' });
       const text = push.textContent ?? '';
@@ -121,23 +115,21 @@ describe('System information page', () => {
   );
 
   it('says the API cannot be reached, with the HTTP status, and offers no push commands', async () => {
-    stubApi({
-      '/api/v2.0/systeminfo': { status: 502, statusText: 'Bad Gateway' },
-      '/api/v2.0/health': new TypeError('Failed to fetch'),
-    });
-    renderConsole();
+    stubSystem({ status: 502, statusText: 'Bad Gateway' }, new TypeError('Failed to fetch'));
+    renderSystemPage();
 
-    const about = screen.getByRole('region', { name: 'About this installation' });
-    expect((await within(about).findByRole('alert')).textContent).toBe('Cannot reach the Berth API: 502 Bad Gateway');
+    const about = await screen.findByRole('region', { name: 'About this installation' });
+    expect((await within(about).findByRole('alert')).textContent).toBe('The Berth API answered 502 Bad Gateway');
     const health = screen.getByRole('region', { name: 'Component health' });
     expect((await within(health).findByRole('alert')).textContent).toBe('Cannot reach the Berth API: Failed to fetch');
     expect(screen.queryByRole('region', { name: 'Push your first image' })).toBeNull();
   });
 
-  it('announces loading while the API has not answered', () => {
-    stubApi({ '/api/v2.0/systeminfo': 'pending', '/api/v2.0/health': 'pending' });
-    renderConsole();
+  it('announces loading while the API has not answered', async () => {
+    stubSystem('pending', 'pending');
+    renderSystemPage();
 
+    await screen.findByRole('heading', { level: 1, name: 'System information' });
     expect(screen.getAllByRole('status').map((status) => status.textContent)).toEqual([
       'Loading system information…',
       'Checking component health…',

@@ -1,3 +1,5 @@
+import { PageHeader } from '@berth/console-ui';
+import { Paper, SimpleGrid, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorMessage, Loading } from '../../../shared/ui/query-state';
 import { useHealth, useSystemInfo } from '../api/queries';
@@ -7,10 +9,18 @@ import { SystemInfoPanel } from '../components/system-info-panel';
 
 function Section({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: ReactNode }) {
   return (
-    <section className={wide ? 'card card--wide' : 'card'} aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <Paper
+      component="section"
+      withBorder
+      p="md"
+      aria-labelledby={id}
+      style={wide ? { gridColumn: '1 / -1' } : undefined}
+    >
+      <Title order={2} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
       {children}
-    </section>
+    </Paper>
   );
 }
 
@@ -20,16 +30,16 @@ export function SystemInfoPage() {
   const health = useHealth();
   return (
     <>
-      <h1>System information</h1>
-      <div className="grid">
+      <PageHeader title="System information" />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section id="system-about" title="About this installation">
           {info.isPending ? <Loading label="Loading system information…" /> : null}
-          {info.isError ? <ErrorMessage error={info.error} /> : null}
+          {info.isError ? <ErrorMessage error={info.error} onRetry={() => void info.refetch()} /> : null}
           {info.data ? <SystemInfoPanel info={info.data} /> : null}
         </Section>
         <Section id="system-health" title="Component health">
           {health.isPending ? <Loading label="Checking component health…" /> : null}
-          {health.isError ? <ErrorMessage error={health.error} /> : null}
+          {health.isError ? <ErrorMessage error={health.error} onRetry={() => void health.refetch()} /> : null}
           {health.data ? <HealthList health={health.data} /> : null}
         </Section>
         {info.data ? (
@@ -37,7 +47,7 @@ export function SystemInfoPage() {
             <PushFirstImage registryUrl={info.data.registry_url} />
           </Section>
         ) : null}
-      </div>
+      </SimpleGrid>
     </>
   );
 }

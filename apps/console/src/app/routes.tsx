@@ -1,0 +1,27 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { adminRoutes } from '../features/admin/routes';
+import { authRoutes } from '../features/auth/routes';
+import { RequireSession } from '../features/auth/session/require-session';
+import { HOME_PATH } from '../features/auth/session/sign-in-location';
+import { projectRoutes } from '../features/projects/routes';
+import { NotFoundPage } from './not-found-page';
+import { AppLayout } from './shell/app-layout';
+
+/** The console's route tree: sign-in is open; everything else needs a session and sits in the app frame. */
+export const appRoutes: RouteObject[] = [
+  ...authRoutes,
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          ...projectRoutes,
+          ...adminRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,55 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../shared/api/client';
+import { projectKeys } from './keys';
+import type { CreateMemberRequest, CreateProjectRequest } from './types';
+
+/** Creates a project (`POST /projects`) and refreshes the project lists. */
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateProjectRequest) => apiRequest<unknown>('/projects', { method: 'POST', json: request }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
+  });
+}
+
+/** Deletes a project (`DELETE /projects/{id}`); the API refuses with 412 while it holds repositories. */
+export function useDeleteProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (projectId: number) => apiRequest<unknown>(`/projects/${projectId}`, { method: 'DELETE' }),
+    onSuccess: (_data, projectId) => {
+      queryClient.removeQueries({ queryKey: projectKeys.detail(projectId) });
+      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    },
+  });
+}
+
+/** Adds a user or an LDAP group to a project (`POST /projects/{id}/members`). */
+export function useAddMember(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateMemberRequest) =>
+      apiRequest<unknown>(`/projects/${projectId}/members`, { method: 'POST', json: request }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+  });
+}
+
+/** Changes a member's role (`PUT /projects/{id}/members/{mid}`). */
+export function useChangeMemberRole(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ memberId, roleId }: { memberId: number; roleId: number }) =>
+      apiRequest<unknown>(`/projects/${projectId}/members/${memberId}`, { method: 'PUT', json: { role_id: roleId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+  });
+}
+
+/** Removes a member (`DELETE /projects/{id}/members/{mid}`). */
+export function useRemoveMember(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (memberId: number) =>
+      apiRequest<unknown>(`/projects/${projectId}/members/${memberId}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+  });
+}

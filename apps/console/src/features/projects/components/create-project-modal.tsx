@@ -1,0 +1,43 @@
+import { Modal } from '@mantine/core';
+import { errorMessage, HttpStatus, isApiError } from '../../../shared/api/api-error';
+import { notifySuccess } from '../../../shared/ui/notify';
+import { useCreateProject } from '../api/mutations';
+import { CreateProjectForm } from './create-project-form';
+
+/** Props of CreateProjectModal. */
+export interface CreateProjectModalProps {
+  opened: boolean;
+  onClose(): void;
+}
+
+/** The New project dialog: submits the form, keeps it open with the API's refusal, closes and confirms on success. */
+export function CreateProjectModal({ opened, onClose }: CreateProjectModalProps) {
+  const create = useCreateProject();
+  const close = () => {
+    create.reset();
+    onClose();
+  };
+  const error = create.error
+    ? {
+        message: errorMessage(create.error),
+        field: isApiError(create.error, HttpStatus.Conflict) ? ('name' as const) : undefined,
+      }
+    : undefined;
+  return (
+    <Modal opened={opened} onClose={close} title="New project" size="md">
+      <CreateProjectForm
+        submitting={create.isPending}
+        error={error}
+        onCancel={close}
+        onSubmit={(request) =>
+          create.mutate(request, {
+            onSuccess: () => {
+              notifySuccess(`Project ${request.project_name} created`);
+              close();
+            },
+          })
+        }
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,47 @@
+import {
+  type Action,
+  type Permission,
+  type PermissionKey,
+  type ProjectResource,
+  type SystemResource,
+  permissionKey,
+} from '@berth/rbac';
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../api/client';
+
+/** Where a set of permissions applies: one project, or the whole system. */
+export type PermissionScope = { projectId: number } | 'system';
+
+/** Harbor's scope string of `/users/current/permissions`: `/project/{id}` or `/system`. */
+export function scopePath(scope: PermissionScope): string {
+  return scope === 'system' ? '/system' : `/project/${scope.projectId}`;
+}
+
+/** TanStack Query keys of permissions; sign-in and sign-out drop them with the rest of the user's data. */
+export const permissionKeys = {
+  all: ['permissions'] as const,
+  scope: (scope: PermissionScope) => [...permissionKeys.all, scopePath(scope)] as const,
+};
+
+/**
+ * Describes the query of the caller's permissions in a scope (`GET /users/current/permissions?scope=…&relative=true`).
+ * Not in openapi.json yet: typed here with `@berth/rbac`'s Permission until the route lands.
+ */
+export const permissionsQuery = (scope: PermissionScope) =>
+  queryOptions({
+    queryKey: permissionKeys.scope(scope),
+    queryFn: async ({ signal }) =>
+      new Set<PermissionKey>(
+        (
+          await apiRequest<Permission[]>('/users/current/permissions', {
+            query: { scope: scopePath(scope), relative: true },
+            signal,
+          })
+        ).data.map(permissionKey),
+      ),
+    // Roles change rarely within a session; a minute keeps buttons honest without a request per render.
+    staleTime: 60_000,
+  });
+
+/** A permission check bound to a scope. */
+export type CanFn = (resource: ProjectResource | SystemResource, action: Action) => boolean;
