@@ -19,7 +19,7 @@ export interface LdapSession {
 }
 
 /** Milliseconds per second, for ldap_timeout. */
-const MS_PER_SECOND = 1_000;
+export const MS_PER_SECOND = 1_000;
 
 /**
  * The port over the LDAP client library (ldapts): opens a connection for one piece of work and closes it after.
@@ -28,8 +28,15 @@ const MS_PER_SECOND = 1_000;
  */
 @Injectable()
 export class LdapDirectory {
-  /** Runs `work` in a fresh session and always closes the connection, failing with LdapDeadlineError when late. */
-  async withSession<T>(settings: LdapSettings, work: (session: LdapSession) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a fresh session and always closes the connection, failing with LdapDeadlineError when it is not
+   * done by `deadlineAt` (epoch ms; by default ldap_timeout from now, earlier when the session ends a longer task).
+   */
+  async withSession<T>(
+    settings: LdapSettings,
+    work: (session: LdapSession) => Promise<T>,
+    deadlineAt = Date.now() + settings.timeoutSeconds * MS_PER_SECOND,
+  ): Promise<T> {
     const timeoutMs = settings.timeoutSeconds * MS_PER_SECOND;
     const client = new Client({
       url: settings.url,
@@ -46,7 +53,10 @@ export class LdapDirectory {
     };
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LdapDeadlineError(settings.timeoutSeconds)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new LdapDeadlineError(settings.timeoutSeconds)),
+        Math.max(0, deadlineAt - Date.now()),
+      );
     });
     const running = work(session);
     // After the deadline the abandoned work fails once the socket is closed; nobody awaits it any more.

@@ -30,3 +30,13 @@ export class LdapException extends HttpException {
     super(message, STATUS[code]);
   }
 }
+
+/** The refusal of a search DN that is set without a password, which would otherwise bind anonymously. */
+export function searchPasswordMissing(): LdapException {
+  return new LdapException('REJECTED', 'ldap_search_dn is set but ldap_search_password is empty');
+}
+
+/** The refusal of Berth's own bind as ldap_search_dn: a misconfiguration, never the signing-in user's fault. */
+export function searchDnRefused(searchDn: string): LdapException {
+  return new LdapException('REJECTED', `the LDAP server refused ldap_search_dn ${searchDn} or its password`);
+}

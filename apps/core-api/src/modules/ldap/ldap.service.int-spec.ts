@@ -5,7 +5,7 @@ import { createTestDatabase, freePort, LDAP_FIXTURE, type TestDatabase } from '@
 import { type INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,56 @@ function baseSettings(): ConfigurationsDto {
     ldap_nested_groups_depth: 0,
     ldap_group_cache_ttl_seconds: 0,
   };
+}
+
+/** A TCP proxy to the test OpenLDAP that can hold back the server's answers, and counts the connections open. */
+interface LdapProxy {
+  url: string;
+  /** Connections from Berth still open. */
+  open(): number;
+  close(): Promise<void>;
+}
+
+/** Starts an LdapProxy that delivers every chunk the server sends `delayMs` late. */
+async function startLdapProxy(target: string, delayMs = 0): Promise<LdapProxy> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    sockets.add(client);
+    const upstream = connect(Number(port), hostname);
+    const closeBoth = () => {
+      sockets.delete(client);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', closeBoth).on('error', closeBoth);
+    upstream.on('close', closeBoth).on('error', closeBoth);
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', (chunk) => {
+      setTimeout(() => {
+        if (!client.destroyed) client.write(chunk);
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `ldap://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    open: () => sockets.size,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Waits up to `withinMs` for a condition, polling every few milliseconds; answers whether it came true. */
+async function eventually(condition: () => boolean, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (!condition()) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return true;
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string; ms: number }> {
@@ -94,6 +144,8 @@ describe('LdapService against the test OpenLDAP', () => {
     provisioner = app.get(LdapUserProvisioner);
     // A server that accepts connections and never says a word: the worst kind of LDAP outage.
     silentServer = createServer((socket) => {
+      // Reading (and ignoring) what Berth sends lets the server notice when Berth hangs up.
+      socket.resume();
       silentSockets.add(socket);
       socket.on('close', () => silentSockets.delete(socket));
     });
@@ -196,6 +248,80 @@ describe('LdapService against the test OpenLDAP', () => {
       expect(failure.message).toBe(`the LDAP server 127.0.0.1:${silentPort} did not answer within 1 s`);
       expect(failure.ms).toBeGreaterThanOrEqual(950);
       expect(failure.ms).toBeLessThan(1_900);
+      // Both connections of the abandoned sign-in are closed when it gives up.
+      expect(await eventually(() => silentSockets.size === 0, 100)).toBe(true);
+    });
+
+    it('refuses a missing search base as REJECTED, naming it', async () => {
+      await configure({ ldap_base_dn: `ou=nowhere,${LDAP_FIXTURE.baseDn}` });
+      const failure = await failureOf(ldap.authenticate('alice', users.alice.password));
+      expect(failure).toMatchObject({
+        code: 'REJECTED',
+        message: `the base DN ou=nowhere,${LDAP_FIXTURE.baseDn} does not exist`,
+      });
+    });
+
+    it('fails fast with UNREACHABLE when the host name does not resolve', async () => {
+      await configure({ ldap_url: 'ldap://berth-ldap.invalid:389', ldap_timeout: 2 });
+      const failure = await failureOf(ldap.authenticate('alice', users.alice.password));
+      expect(failure.code).toBe('UNREACHABLE');
+      // A resolver that cannot answer at all is caught by ldap_timeout instead, with its own message.
+      expect(failure.message).toMatch(
+        /^(cannot reach the LDAP server berth-ldap.invalid:389: host name (not found|lookup failed)|the LDAP server berth-ldap.invalid:389 did not answer within 2 s)$/,
+      );
+      expect(failure.ms).toBeLessThan(2_500);
+    });
+
+    it('fails with UNREACHABLE when ldaps:// meets a server that does not speak TLS', async () => {
+      const plain = new URL(process.env['BERTH_TEST_LDAP_URL'] ?? '');
+      await configure({ ldap_url: `ldaps://127.0.0.1:${plain.port}`, ldap_verify_cert: false });
+      const failure = await failureOf(ldap.authenticate('alice', users.alice.password));
+      expect(failure.code).toBe('UNREACHABLE');
+      expect(failure.message).toContain(`127.0.0.1:${plain.port}`);
+      expect(failure.ms).toBeLessThan(1_000);
+    });
+
+    it('bounds the whole sign-in by ldap_timeout, not each request', async () => {
+      // Each answer comes 400 ms late, well within ldap_timeout, but a sign-in takes three round trips.
+      const slow = await startLdapProxy(process.env['BERTH_TEST_LDAP_URL'] ?? '', 400);
+      try {
+        await configure({ ldap_url: slow.url, ldap_timeout: 1 });
+        const failure = await failureOf(ldap.authenticate('alice', users.alice.password));
+        expect(failure.code).toBe('UNREACHABLE');
+        expect(failure.message).toBe(`the LDAP server ${slow.url.slice('ldap://'.length)} did not answer within 1 s`);
+        expect(failure.ms).toBeGreaterThanOrEqual(950);
+        expect(failure.ms).toBeLessThan(1_500);
+        // The abandoned sign-in's connections are closed at once, not when its requests would have timed out.
+        expect(await eventually(() => slow.open() === 0, 100)).toBe(true);
+      } finally {
+        await slow.close();
+      }
+    });
+
+    it('leaves no connection open after a sign-in, whatever its outcome', async () => {
+      const proxy = await startLdapProxy(process.env['BERTH_TEST_LDAP_URL'] ?? '');
+      try {
+        // Nesting makes the group lookup open its own connection, after the sign-in's own two.
+        await configure({ ldap_url: proxy.url, ldap_nested_groups_depth: 1 });
+        expect((await ldap.authenticate('dave', users.dave.password)).groupDns).toEqual(
+          lower([groups.teamA, groups.developers]),
+        );
+        expect(await eventually(() => proxy.open() === 0, 100)).toBe(true);
+        for (const [username, password] of [
+          ['alice', 'wrong-password'],
+          ['mallory', 'whatever'],
+        ]) {
+          expect((await failureOf(ldap.authenticate(username as string, password as string))).code).toBe(
+            'BAD_CREDENTIALS',
+          );
+          expect(await eventually(() => proxy.open() === 0, 100)).toBe(true);
+        }
+        await configure({ ldap_url: proxy.url, ldap_search_password: 'not-the-password' });
+        expect((await failureOf(ldap.authenticate('alice', users.alice.password))).code).toBe('REJECTED');
+        expect(await eventually(() => proxy.open() === 0, 100)).toBe(true);
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('caches groups in Redis for ldap_group_cache_ttl_seconds and serves sign-ins from the cache', async () => {

@@ -14,8 +14,9 @@ import {
   type LdapUserGroupDto,
   HARBOR_LDAP_GROUP_TYPE,
 } from './dto/ldap.dto';
-import { LdapDirectory, type LdapSession } from './ldap-directory';
-import { LdapException } from './ldap.exception';
+import { LdapDirectory, type LdapSession, MS_PER_SECOND } from './ldap-directory';
+import { LdapException, searchDnRefused, searchPasswordMissing } from './ldap.exception';
+import { LdapLoginAdapter } from './ldap-login.adapter';
 import {
   andFilters,
   attributeValues,
@@ -58,10 +59,11 @@ const DN_ONLY = ['1.1'];
 const INVALID_LOGIN = 'invalid username or password';
 
 /**
- * LDAP for sign-in and administration: checks a person's password by binding as them, resolves their groups (from
- * memberOf, or one reverse `member=` search when the directory has no memberOf) and caches the groups in Redis for
- * ldap_group_cache_ttl_seconds; searches people and groups for the console; pings a server with given settings.
- * Every call is bounded by ldap_timeout, so an LDAP outage fails sign-ins fast and leaves local sign-in untouched.
+ * LDAP for sign-in and administration: checks a person's password through passport-ldapauth (LdapLoginAdapter),
+ * resolves their groups with ldapts (from memberOf, or one reverse `member=` search when the directory has no
+ * memberOf) and caches the groups in Redis for ldap_group_cache_ttl_seconds; searches people and groups for the
+ * console; pings a server with given settings. Every call, a whole sign-in included, is bounded by ldap_timeout, so
+ * an LDAP outage fails sign-ins fast and leaves local sign-in untouched.
  */
 @Injectable()
 export class LdapService {
@@ -70,6 +72,7 @@ export class LdapService {
   constructor(
     private readonly configurations: ConfigurationsService,
     private readonly directory: LdapDirectory,
+    private readonly login: LdapLoginAdapter,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CORE_API_CONFIG) private readonly config: CoreApiConfig,
   ) {}
@@ -177,39 +180,25 @@ export class LdapService {
   }
 
   /**
-   * Checks a password by binding as the person and returns who they are and their groups; throws LdapException
-   * BAD_CREDENTIALS for a wrong password or unknown name, UNREACHABLE when the server cannot answer in time,
-   * REJECTED when the server refuses Berth's own bind or search, NOT_CONFIGURED without settings.
+   * Checks a password through passport-ldapauth (search as ldap_search_dn, bind as the person) and returns who they
+   * are and their groups; throws LdapException BAD_CREDENTIALS for a wrong password or unknown name, UNREACHABLE when
+   * the server cannot answer in time, REJECTED when the server refuses Berth's own bind or search, NOT_CONFIGURED
+   * without settings. The sign-in as a whole, groups included, takes at most ldap_timeout.
    */
   async authenticate(username: string, password: string): Promise<LdapAuthResult> {
     const settings = await this.configuredSettings();
     // An empty password would make an "unauthenticated bind", which servers may accept (RFC 4513 5.1.2).
     if (username === '' || password === '') throw new LdapException('BAD_CREDENTIALS', INVALID_LOGIN);
-    return this.run(settings, async (session) => {
-      await bindService(session, settings);
-      const entries = await session.search(settings.baseDn, {
-        scope: scopeName(settings.scope),
-        filter: andFilters(settings.filter, equalityFilter(settings.uidAttribute, username)),
-        attributes: [...personAttributes(settings), settings.groupMembershipAttribute],
-        sizeLimit: 2,
-      });
-      if (entries.length > 1) this.logger.warn(`LDAP sign-in refused: ${entries.length} entries match one login name`);
-      const entry = entries.length === 1 ? entries[0] : undefined;
-      if (!entry) throw new LdapException('BAD_CREDENTIALS', INVALID_LOGIN);
-      try {
-        await session.bind(entry.dn, password);
-      } catch (err) {
-        if (err instanceof InvalidCredentialsError) throw new LdapException('BAD_CREDENTIALS', INVALID_LOGIN);
-        throw err;
-      }
-      const groupDns = await this.groupsOf(session, settings, entry);
-      const adminDn = normalizeDn(settings.groupAdminDn);
-      return {
-        ...toPerson(entry, settings),
-        groupDns,
-        isAdminGroupMember: adminDn !== '' && groupDns.includes(adminDn),
-      };
-    });
+    const deadlineAt = Date.now() + settings.timeoutSeconds * MS_PER_SECOND;
+    const attributes = [...personAttributes(settings), settings.groupMembershipAttribute];
+    const entry = await this.login.login(settings, { username, password, attributes, deadlineAt });
+    const groupDns = await this.groupsOf(settings, entry, deadlineAt);
+    const adminDn = normalizeDn(settings.groupAdminDn);
+    return {
+      ...toPerson(entry, settings),
+      groupDns,
+      isAdminGroupMember: adminDn !== '' && groupDns.includes(adminDn),
+    };
   }
 
   /** The stored settings, refusing with NOT_CONFIGURED when there is no server or base DN to use. */
@@ -222,9 +211,13 @@ export class LdapService {
   }
 
   /** Runs work in a session, turning client errors into LdapException with a plain-words message. */
-  private async run<T>(settings: LdapSettings, work: (session: LdapSession) => Promise<T>): Promise<T> {
+  private async run<T>(
+    settings: LdapSettings,
+    work: (session: LdapSession) => Promise<T>,
+    deadlineAt?: number,
+  ): Promise<T> {
     try {
-      return await this.directory.withSession(settings, work);
+      return await this.directory.withSession(settings, work, deadlineAt);
     } catch (err) {
       if (err instanceof LdapException) throw err;
       const failure = describeLdapFailure(err, settings.url, settings.timeoutSeconds);
@@ -234,15 +227,18 @@ export class LdapService {
     }
   }
 
-  /** The user's groups from the cache, or resolved and cached; the session is bound as the user on entry. */
-  private async groupsOf(session: LdapSession, settings: LdapSettings, entry: Entry): Promise<string[]> {
+  /**
+   * The user's groups from the cache, or resolved over ldapts and cached; no connection is opened when the entry
+   * lists its groups and nesting is off, as ldapts connects on the first request.
+   */
+  private async groupsOf(settings: LdapSettings, entry: Entry, deadlineAt: number): Promise<string[]> {
     const key = this.cacheKey(settings, entry.dn);
     const ttl = settings.groupCacheTtlSeconds;
     if (ttl > 0) {
       const cached = await this.redis.get(key).catch((err: unknown) => this.cacheFailed(err));
       if (cached) return JSON.parse(cached) as string[];
     }
-    const groups = await resolveGroups(session, settings, entry);
+    const groups = await this.run(settings, (session) => resolveGroups(session, settings, entry), deadlineAt);
     if (ttl > 0) await this.redis.set(key, JSON.stringify(groups), 'EX', ttl).catch((err) => this.cacheFailed(err));
     return groups;
   }
@@ -315,18 +311,11 @@ async function resolveGroups(session: LdapSession, settings: LdapSettings, entry
 /** Binds as ldap_search_dn, or stays anonymous without one; a refused bind is Berth's misconfiguration. */
 async function bindService(session: LdapSession, settings: LdapSettings): Promise<void> {
   if (settings.searchDn === '') return;
-  if (settings.searchPassword === '') {
-    throw new LdapException('REJECTED', 'ldap_search_dn is set but ldap_search_password is empty');
-  }
+  if (settings.searchPassword === '') throw searchPasswordMissing();
   try {
     await session.bind(settings.searchDn, settings.searchPassword);
   } catch (err) {
-    if (err instanceof InvalidCredentialsError) {
-      throw new LdapException(
-        'REJECTED',
-        `the LDAP server refused ldap_search_dn ${settings.searchDn} or its password`,
-      );
-    }
+    if (err instanceof InvalidCredentialsError) throw searchDnRefused(settings.searchDn);
     throw err;
   }
 }
