@@ -10,6 +10,9 @@ import { CONSOLE_SESSION_PATHS } from './modules/auth/session.controller';
 import { TOKEN_SERVICE_PATH } from './modules/token/token.controller';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
+/** Routes served at Harbor's paths outside the REST prefix: the docker token service and the console's sign-in. */
+export const UNPREFIXED_PATHS: readonly string[] = [TOKEN_SERVICE_PATH, ...CONSOLE_SESSION_PATHS];
+
 /** How to create the application; `preview` builds the module graph without instantiating any provider. */
 export interface CreateCoreApiOptions {
   /** Nest's preview mode: no provider runs, so nothing connects to Postgres or Redis (the OpenAPI generator). */
@@ -31,10 +34,8 @@ export async function createCoreApi(
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestLogging(logger));
   // The docker token service and the console's sign-in and sign-out sit at Harbor's paths, outside the REST prefix.
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [TOKEN_SERVICE_PATH, ...CONSOLE_SESSION_PATHS].map((path) => ({ path, method: RequestMethod.ALL })),
-  });
-  const document = createOpenApiDocument(app);
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS.map((path) => ({ path, method: RequestMethod.ALL })) });
+  const document = createOpenApiDocument(app, UNPREFIXED_PATHS);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
   return app;
 }

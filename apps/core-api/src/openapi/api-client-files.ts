@@ -12,7 +12,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
-import { createCoreApi } from '../bootstrap';
+import { createCoreApi, UNPREFIXED_PATHS } from '../bootstrap';
 import { coreApiEnv } from '../config/core-api.config';
 import { createOpenApiDocument } from './openapi-document';
 
@@ -52,7 +52,7 @@ export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
     throw new Error(`${err.message}: add a placeholder to PLACEHOLDER_ENV in apps/core-api/src/openapi/generate.ts`);
   }
   const app = await createCoreApi(config, createLogger('core-api-openapi', 'silent'), { preview: true });
-  return createOpenApiDocument(app);
+  return createOpenApiDocument(app, UNPREFIXED_PATHS);
 }
 
 /** Renders openapi.json and schema.ts, formatted with the workspace's prettier settings. */

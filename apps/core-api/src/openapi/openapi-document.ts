@@ -101,8 +101,13 @@ export function sortKeys<T>(value: T): T {
  * Builds the OpenAPI document of an application whose global prefix is set. The served `/api/v2.0/openapi.json` and
  * the committed `libs/shared/api-client/src/openapi.json` both come from here, so they cannot differ.
  */
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function createOpenApiDocument(app: INestApplication, unprefixedPaths: readonly string[] = []): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, openApiConfig(), { ignoreGlobalPrefix: true });
   completeOperations(document);
+  // Routes outside the REST prefix (the token service, the console's sign-in) are served from the site root.
+  for (const path of unprefixedPaths) {
+    const item = document.paths[`/${path.replace(/^\//, '')}`];
+    if (item) item.servers = [{ url: '/' }];
+  }
   return sortKeys(document);
 }

@@ -3,10 +3,12 @@ import { AccessService } from '../../common/auth/access.service';
 import { Authenticator } from '../../common/auth/authenticator';
 import { ConfigurationsModule } from '../configurations/configurations.module';
 import { LdapModule } from '../ldap/ldap.module';
+import { LdapService } from '../ldap/ldap.service';
 import { RobotsModule } from '../robots/robots.module';
 import { PersonalAccessTokenVerifier } from '../tokens/personal-access-token.verifier';
 import { PasswordHasher } from '../users/password-hasher';
 import { CredentialsVerifier } from './credentials-verifier';
+import { LDAP_GROUP_LOOKUP } from './ldap-group-lookup';
 import { LoginThrottle } from './login-throttle';
 import { RequestAuthenticator } from './request-authenticator';
 import { SessionController } from './session.controller';
@@ -33,6 +35,7 @@ import { UserPrincipalResolver } from './user-principal.resolver';
     SessionStore,
     SessionService,
     { provide: Authenticator, useClass: RequestAuthenticator },
+    { provide: LDAP_GROUP_LOOKUP, useExisting: LdapService },
   ],
   exports: [
     AccessService,

@@ -201,6 +201,36 @@ export class LdapService {
     };
   }
 
+  /**
+   * Returns the normalized DNs of every group the entry `userDn` is in, from the cache when it holds them, else read
+   * as ldap_search_dn (the entry's membership attribute, or the reverse search) and cached; throws LdapException when
+   * LDAP cannot answer. Requests of signed-in users call it when their cached membership has expired.
+   */
+  async groupDnsOf(userDn: string): Promise<string[]> {
+    const settings = await this.configuredSettings();
+    const deadlineAt = Date.now() + settings.timeoutSeconds * MS_PER_SECOND;
+    if (settings.groupCacheTtlSeconds > 0) {
+      const cached = await this.redis
+        .get(this.cacheKey(settings, userDn))
+        .catch((err: unknown) => this.cacheFailed(err));
+      if (cached) return JSON.parse(cached) as string[];
+    }
+    const entry = await this.run(
+      settings,
+      async (session) => {
+        await bindService(session, settings);
+        const [found] = await session.search(userDn, {
+          scope: 'base',
+          attributes: [settings.groupMembershipAttribute],
+        });
+        if (!found) throw new LdapException('BAD_CREDENTIALS', `the LDAP entry ${userDn} no longer exists`);
+        return found;
+      },
+      deadlineAt,
+    );
+    return this.groupsOf(settings, entry, deadlineAt);
+  }
+
   /** The stored settings, refusing with NOT_CONFIGURED when there is no server or base DN to use. */
   private async configuredSettings(): Promise<LdapSettings> {
     const settings = await this.configurations.getLdapSettings();
