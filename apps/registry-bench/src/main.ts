@@ -2,9 +2,11 @@
  * Benchmarks Berth's registry against CNCF Distribution 2.8 on loopback: the same scenarios against each registry in
  * alternation for a few rounds, printing each median and the ratio Berth/Distribution as a Markdown table.
  *
- *   npm run bench -- [--scenarios push,storm,...] [--rounds 3] [--driver s3] [--storm-seconds 10] [--blob-mib 256]
- *                    [--log-level warn] [--profile <dir>] [--max-minutes 20]
+ *   npm run bench -- [--scenarios push,storm,...|blob] [--rounds 3] [--driver s3] [--storm-seconds 10]
+ *                    [--blob-mib 256] [--log-level warn] [--profile <dir>] [--max-minutes 20]
  *
+ * `--scenarios blob` runs only the blob throughput scenarios (push, chunked, pull). Each round runs the registries in
+ * the opposite order of the round before, so neither always follows the other's writes to the shared disk.
  * `--driver s3` also runs Berth on the S3 driver (against Swift) and reports it in its own column; `--profile`
  * writes a V8 CPU profile of the filesystem Berth's process and prints where its time went.
  */
@@ -49,11 +51,16 @@ const settings: BenchSettings = {
 };
 const rounds = Math.min(Math.max(Number(values.rounds), 1), MAX_ROUNDS);
 const deadline = Date.now() + Number(values['max-minutes']) * 60_000;
-const chosen = values.scenarios.split(',').map((id) => {
-  const scenario = SCENARIOS.find((s) => s.id === id.trim());
-  if (!scenario) throw new Error(`unknown scenario ${id}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
-  return scenario;
-});
+/** Scenario groups `--scenarios` accepts besides single ids. */
+const GROUPS: Record<string, string[]> = { blob: ['push', 'chunked', 'pull'] };
+const chosen = values.scenarios
+  .split(',')
+  .flatMap((id) => GROUPS[id.trim()] ?? [id])
+  .map((id) => {
+    const scenario = SCENARIOS.find((s) => s.id === id.trim());
+    if (!scenario) throw new Error(`unknown scenario ${id}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+    return scenario;
+  });
 
 /** What one registry achieved in one scenario: rates per round, or why it could not run. */
 type Outcome = { rates: number[] } | { failed: string };
@@ -79,7 +86,7 @@ async function runScenario(scenario: Scenario, targets: Target[]): Promise<Map<T
     }
   }
   for (let round = 0; round < rounds && Date.now() < deadline; round++) {
-    for (const target of targets) {
+    for (const target of round % 2 ? [...targets].reverse() : targets) {
       const outcome = outcomes.get(target)!;
       if ('failed' in outcome) continue;
       try {

@@ -102,6 +102,8 @@ export async function startBerth(options: BerthOptions): Promise<Target> {
     BERTH_LISTEN_HOST: '127.0.0.1',
     BERTH_REGISTRY_PORT: String(port),
     BERTH_REGISTRY_SHUTDOWN_GRACE_MS: '2000',
+    // Compared with distribution running without auth.
+    BERTH_REGISTRY_AUTH: 'none',
     LOG_LEVEL: options.logLevel,
     ...storage,
   });

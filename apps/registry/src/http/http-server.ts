@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger } from '@berth/common';
+import { FileBlobStream } from '@berth/storage';
 import { REGISTRY_CONFIG, REGISTRY_LOGGER, type RegistryConfig } from '../registry.config';
 import { OciError, toOciError } from './oci-error';
 import { type Reply, type RequestContext } from './route';
@@ -299,6 +300,12 @@ export class RegistryHttpServer implements BeforeApplicationShutdown {
     if (body instanceof Readable) {
       if (head) {
         body.destroy();
+        res.end();
+        return;
+      }
+      // A filesystem blob writes itself out through reused buffers, sparing the collector a buffer per chunk.
+      if (body instanceof FileBlobStream) {
+        await body.writeTo(res, (bytes) => (sent.bytes += bytes));
         res.end();
         return;
       }

@@ -1,14 +1,14 @@
 import { createHash, type Hash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import { BlobDriverError } from './blob-driver';
 import { parseDigest, type ParsedDigest } from './layout';
 
 /**
- * A pass-through stream that counts the bytes flowing through it, feeds them to an optional running hash, and fails
- * with SIZE_MISMATCH as soon as more bytes than announced arrive (so an oversized body is cut off early instead of
- * filling the disk). Upload-session appends use it as is, since their digest is not known yet.
+ * Counts the bytes of a body as the driver consumes it, feeds them to an optional running hash, and fails with
+ * SIZE_MISMATCH as soon as more bytes than announced arrive (so an oversized body is cut off early instead of filling
+ * the disk). Upload-session appends use it as is, since their digest is not known yet. It is not a stream stage: the
+ * drivers call update() from their own write loops, which saves a Transform's buffering on every chunk.
  */
-export class ChunkMeter extends Transform {
+export class ChunkMeter {
   private count = 0;
 
   constructor(
@@ -16,9 +16,7 @@ export class ChunkMeter extends Transform {
     private readonly hash?: Hash,
     /** What the bytes are, for the error message ("chunk", "body"). */
     private readonly noun = 'chunk',
-  ) {
-    super();
-  }
+  ) {}
 
   /** Returns how many bytes have passed so far. */
   get bytes(): number {
@@ -30,21 +28,12 @@ export class ChunkMeter extends Transform {
     if (this.expectedSize !== undefined && this.count !== this.expectedSize) throw this.sizeMismatch();
   }
 
-  /** Counts and hashes a chunk without passing it on (for callers that consume bodies themselves). */
+  /** Counts and hashes a chunk, throwing SIZE_MISMATCH once more bytes than announced have arrived. */
   update(chunk: Buffer | string): void {
     if (typeof chunk === 'string') chunk = Buffer.from(chunk);
     this.count += chunk.length;
     if (this.expectedSize !== undefined && this.count > this.expectedSize) throw this.sizeMismatch();
     this.hash?.update(chunk);
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.update(chunk);
-      callback(null, chunk);
-    } catch (error) {
-      callback(error as Error);
-    }
   }
 
   private sizeMismatch(): BlobDriverError {

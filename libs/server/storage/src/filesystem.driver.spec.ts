@@ -1,11 +1,12 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { type Dirent } from 'node:fs';
 import { Readable } from 'node:stream';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeBlobDriverConformance } from './testing';
 import { FilesystemBlobDriver } from './filesystem.driver';
-import { UPLOADS_DIR } from './layout';
+import { UPLOADS_DIR, UPLOAD_DATA_FILE } from './layout';
 
 const MINUTE_MS = 60_000;
 
@@ -44,6 +45,23 @@ describe('FilesystemBlobDriver', () => {
     await driver.put(`sha256:${hex}`, Readable.from([Buffer.from('a')]));
 
     expect(await readdir(join(root, 'blobs', 'sha256', 'ca'))).toEqual([hex]);
+  });
+
+  it('stores bodies of more tiny chunks than one gathered write takes, byte for byte', async () => {
+    const driver = new FilesystemBlobDriver(root);
+    const chunks = Array.from({ length: 3000 }, (_, i) => Buffer.from(`chunk ${i};`));
+    const bytes = Buffer.concat(chunks);
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const upload = randomUUID();
+
+    await driver.put(digest, Readable.from(chunks), { expectedSize: bytes.length });
+    const appended = await driver.appendUpload(upload, 0, Readable.from(chunks));
+    await driver.appendUpload(upload, appended, Readable.from(chunks));
+
+    const stored: Buffer[] = [];
+    for await (const chunk of await driver.get(digest)) stored.push(chunk as Buffer);
+    expect(Buffer.concat(stored)).toEqual(bytes);
+    expect(await readFile(join(root, UPLOADS_DIR, upload, UPLOAD_DATA_FILE))).toEqual(Buffer.concat([bytes, bytes]));
   });
 
   it('sweeps upload temp files older than the given age and keeps fresh ones', async () => {
