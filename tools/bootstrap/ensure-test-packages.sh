@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite drives (real clients and throwaway services) when any is missing.
+# Installs the Debian packages the test suite and the benchmark drive (real clients, throwaway services, CNCF
+# Distribution as the benchmark peer) when any is missing.
 # Each entry is "<command or file that proves it is installed>:<package>".
 set -euo pipefail
 needed=(
@@ -15,6 +16,7 @@ needed=(
   "buildah:buildah"
   "dockerd:docker.io"
   "ctr:containerd"
+  "docker-registry:docker-registry"
 )
 missing=()
 for entry in "${needed[@]}"; do
