@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite and the benchmark drive (real clients, throwaway services, CNCF
 # Distribution as the benchmark peer) when any is missing.
-# Each entry is "<command or file that proves it is installed>:<package>".
+# Each entry is "<command, or absolute path of a file, that proves it is installed>:<package>".
 set -euo pipefail
 needed=(
   "skopeo:skopeo"
-  "swift-proxy-server:python3-swift"
+  "/usr/lib/python3/dist-packages/swift/__init__.py:python3-swift"
   "redis-server:redis-server"
   "psql:postgresql-client"
   "nginx:nginx"
@@ -20,7 +20,8 @@ needed=(
 )
 missing=()
 for entry in "${needed[@]}"; do
-  command -v "${entry%%:*}" >/dev/null 2>&1 || [[ -x "/usr/sbin/${entry%%:*}" ]] || missing+=("${entry##*:}")
+  probe="${entry%:*}"
+  command -v "$probe" >/dev/null 2>&1 || [[ -x "/usr/sbin/$probe" || ( $probe == /* && -e $probe ) ]] || missing+=("${entry##*:}")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 if [[ $(id -u) -ne 0 ]]; then
