@@ -67,20 +67,25 @@ describe('migrations', () => {
 
       expect(applied).toEqual(MIGRATION_NAMES);
       expect(await tables(db.url)).toEqual([
+        'audit_log',
         'blob',
         'configuration',
         'execution',
         'manifest',
         'manifest_blob',
         'manifest_reference',
+        'personal_access_token',
         'project',
+        'project_member',
         'repository',
         'repository_blob',
+        'robot',
         'schema_migration',
         'tag',
         'task',
         'upload',
         'user',
+        'user_group',
       ]);
       const states = await withMigrationDataSource(db.url, listMigrations);
       expect(states.every((state) => state.applied)).toBe(true);
