@@ -374,6 +374,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{project_name_or_id}/repositories/{repository_name}/artifacts/{reference}/additions/build_history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lists the image’s build steps from its config’s history, as Harbor’s build_history. */
+    get: operations['ArtifactsController_buildHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{project_name_or_id}/repositories/{repository_name}/artifacts/{reference}/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shows the image’s config blob as JSON (at most 4 MiB), read through the registry. */
+    get: operations['ArtifactsController_config'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{project_name_or_id}/repositories/{repository_name}/artifacts/{reference}/manifest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Shows the artifact’s manifest (or index) as pushed, as JSON. */
+    get: operations['ArtifactsController_manifest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{project_name_or_id}/repositories/{repository_name}/artifacts/{reference}/referrers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lists the artifacts whose subject is this one (signatures, SBOMs, attestations), by artifact type. */
+    get: operations['ArtifactsController_referrers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects/{project_name_or_id}/repositories/{repository_name}/artifacts/{reference}/tags': {
     parameters: {
       query?: never;
@@ -810,8 +878,13 @@ export interface components {
       repository_id: number;
       /** @example library/alpine */
       repository_name: string;
-      /** @description The manifest’s size in bytes. */
+      /** @description Bytes a pull moves, as Harbor counts them: the manifest, config and layers; an index adds its manifests. */
       size: number;
+      /**
+       * @description The artifact this one refers to (OCI 1.1 subject: a signature’s or SBOM’s image), else null.
+       * @example sha256:…
+       */
+      subject_digest: string | null;
       /** @description null when with_tag=false. */
       tags: components['schemas']['TagDto'][] | null;
       /**
@@ -856,6 +929,16 @@ export interface components {
       /** @description Whether the setting can be changed through the API. */
       editable: boolean;
       value: boolean;
+    };
+    BuildHistoryEntryDto: {
+      author?: string;
+      comment?: string;
+      /** Format: date-time */
+      created?: string;
+      /** @example /bin/sh -c #(nop) COPY file:… in /app */
+      created_by?: string;
+      /** @description True when the step added no layer (ENV, CMD, …). */
+      empty_layer?: boolean;
     };
     ChangePasswordDto: {
       /** @description 8 to 128 characters with an upper-case letter, a lower-case letter and a digit. */
@@ -1343,6 +1426,10 @@ export interface components {
     ReferenceDto: {
       child_digest: string;
       child_id: number;
+      /** @description The child manifest’s media type. */
+      child_media_type: string;
+      /** @description The child’s size in bytes: its manifest, config and layers. */
+      child_size: number;
       parent_id: number;
       platform: components['schemas']['PlatformDto'] | null;
     };
@@ -2797,6 +2884,8 @@ export interface operations {
       path: {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2836,6 +2925,8 @@ export interface operations {
       path: {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2870,6 +2961,8 @@ export interface operations {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
         reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2909,6 +3002,8 @@ export interface operations {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
         reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2939,6 +3034,204 @@ export interface operations {
       };
     };
   };
+  ArtifactsController_buildHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
+        repository_name: string;
+        reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuildHistoryEntryDto'][];
+        };
+      };
+      /** @description No such artifact, or it has no config (an index). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The config is not a JSON object, or too large to show. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error: `{"errors":[{"code","message"}]}`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Errors'];
+        };
+      };
+    };
+  };
+  ArtifactsController_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
+        repository_name: string;
+        reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The config document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No such artifact, or it has no config (an index). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The config is not a JSON object, or too large to show. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error: `{"errors":[{"code","message"}]}`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Errors'];
+        };
+      };
+    };
+  };
+  ArtifactsController_manifest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
+        repository_name: string;
+        reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The manifest document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description No such artifact. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error: `{"errors":[{"code","message"}]}`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Errors'];
+        };
+      };
+    };
+  };
+  ArtifactsController_referrers: {
+    parameters: {
+      query?: {
+        /** @description Whether to include the tags (default true). */
+        with_tag?: 'true' | 'false';
+        /** @description Filter as comma-separated terms: `k=v` exact, `k=~v` fuzzy, `k=[a~b]` range (either end may be open), `k={a b}` any of. Keys: `digest` (string: k=v, k=~v (substring, case-insensitive), k={a b}); `media_type` (string: k=v, k=~v (substring, case-insensitive), k={a b}); `artifact_type` (string: k=v, k=~v (substring, case-insensitive), k={a b}); `push_time` (date: k=v, k=[a~b] (dates such as 2024-05-01T12:00:00Z)). */
+        q?: string;
+        /** @description Comma-separated fields, `-` for descending, e.g. `name,-creation_time`. Fields: `artifact_type`, `size`, `push_time`. Default: `artifact_type,-push_time`. */
+        sort?: string;
+        page?: number;
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
+        repository_name: string;
+        reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the list. */
+      200: {
+        headers: {
+          /** @description Links to the previous and next pages (RFC 8288), e.g. `</api/v2.0/projects?page=2&page_size=10>; rel="next"`; page_size is at most 100. */
+          Link?: string;
+          /** @description The number of items on all pages. */
+          'X-Total-Count'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArtifactResponseDto'][];
+        };
+      };
+      /** @description No such artifact. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Error: `{"errors":[{"code","message"}]}`. */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Errors'];
+        };
+      };
+    };
+  };
   ArtifactsController_addTag: {
     parameters: {
       query?: never;
@@ -2947,6 +3240,8 @@ export interface operations {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
         reference: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2990,6 +3285,8 @@ export interface operations {
         repository_name: string;
         reference: string;
         tag_name: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };

@@ -7,8 +7,10 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiQuery,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor } from '../../common/auth/principal';
@@ -16,9 +18,12 @@ import { CurrentActor, CurrentProject } from '../../common/decorators/current.de
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
 import { ListQuery, type ListQueryOf, type Page, Paginated } from '../../common/query';
 import { REPOSITORY_NAME_PARAM } from '../repositories/repositories.controller';
-import { ARTIFACT_LIST } from './artifact-list.query';
+import { ARTIFACT_LIST, REFERRER_LIST } from './artifact-list.query';
 import { ArtifactsService } from './artifacts.service';
-import { ArtifactResponseDto, CreateTagDto } from './dto/artifact.dto';
+import { ArtifactResponseDto, BuildHistoryEntryDto, CreateTagDto } from './dto/artifact.dto';
+
+/** A JSON document answered as is (a manifest, a config). */
+const JSON_DOCUMENT = { type: 'object', additionalProperties: true } as const;
 
 const WITH_TAG = ApiQuery({
   name: 'with_tag',
@@ -37,6 +42,7 @@ function withTagFlag(value: string | undefined): boolean {
 /** The artifacts of a repository and their tags, as Harbor's /projects/{p}/repositories/{r}/artifacts. */
 @ApiTags('artifact')
 @Controller('projects/:project_name_or_id/repositories/:repository_name/artifacts')
+@ApiParam({ name: 'project_name_or_id', type: String, description: 'The project’s name or id.' })
 @REPOSITORY_NAME_PARAM
 export class ArtifactsController {
   constructor(private readonly artifacts: ArtifactsService) {}
@@ -86,6 +92,65 @@ export class ArtifactsController {
     @Query('with_tag') withTag?: string,
   ): Promise<ArtifactResponseDto> {
     return this.artifacts.get(project, repository, reference, withTagFlag(withTag));
+  }
+
+  @Get(':reference/manifest')
+  @RequirePermission(ProjectResource.Artifact, Action.Read)
+  @ApiOperation({ summary: 'Shows the artifact’s manifest (or index) as pushed, as JSON.' })
+  @ApiOkResponse({ description: 'The manifest document.', schema: JSON_DOCUMENT })
+  @ApiNotFoundResponse({ description: 'No such artifact.' })
+  manifest(
+    @CurrentProject() project: ProjectEntity,
+    @Param('repository_name') repository: string,
+    @Param('reference') reference: string,
+  ): Promise<Record<string, unknown>> {
+    return this.artifacts.manifest(project, repository, reference);
+  }
+
+  @Get(':reference/config')
+  @RequirePermission(ProjectResource.Artifact, Action.Read)
+  @ApiOperation({ summary: 'Shows the image’s config blob as JSON (at most 4 MiB), read through the registry.' })
+  @ApiOkResponse({ description: 'The config document.', schema: JSON_DOCUMENT })
+  @ApiNotFoundResponse({ description: 'No such artifact, or it has no config (an index).' })
+  @ApiUnprocessableEntityResponse({ description: 'The config is not a JSON object, or too large to show.' })
+  config(
+    @CurrentProject() project: ProjectEntity,
+    @Param('repository_name') repository: string,
+    @Param('reference') reference: string,
+  ): Promise<Record<string, unknown>> {
+    return this.artifacts.config(project, repository, reference);
+  }
+
+  @Get(':reference/additions/build_history')
+  @RequirePermission(ProjectResource.Artifact, Action.Read)
+  @ApiOperation({ summary: 'Lists the image’s build steps from its config’s history, as Harbor’s build_history.' })
+  @ApiOkResponse({ type: [BuildHistoryEntryDto] })
+  @ApiNotFoundResponse({ description: 'No such artifact, or it has no config (an index).' })
+  @ApiUnprocessableEntityResponse({ description: 'The config is not a JSON object, or too large to show.' })
+  buildHistory(
+    @CurrentProject() project: ProjectEntity,
+    @Param('repository_name') repository: string,
+    @Param('reference') reference: string,
+  ): Promise<BuildHistoryEntryDto[]> {
+    return this.artifacts.buildHistory(project, repository, reference);
+  }
+
+  @Get(':reference/referrers')
+  @RequirePermission(ProjectResource.Artifact, Action.List)
+  @ApiOperation({
+    summary: 'Lists the artifacts whose subject is this one (signatures, SBOMs, attestations), by artifact type.',
+  })
+  @WITH_TAG
+  @Paginated(ArtifactResponseDto)
+  @ApiNotFoundResponse({ description: 'No such artifact.' })
+  referrers(
+    @CurrentProject() project: ProjectEntity,
+    @Param('repository_name') repository: string,
+    @Param('reference') reference: string,
+    @ListQuery(REFERRER_LIST) query: ListQueryOf<typeof REFERRER_LIST>,
+    @Query('with_tag') withTag?: string,
+  ): Promise<Page<ArtifactResponseDto>> {
+    return this.artifacts.referrers(project, repository, reference, query, withTagFlag(withTag));
   }
 
   @Delete(':reference')

@@ -8,11 +8,17 @@ import {
   pushOciIndex,
   startRegistryProcess,
 } from '@berth/testing';
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { type Caller, type TenancyApi, json, startTenancyApi } from '../projects/tenancy.testing';
 import { type RepositoryResponseDto } from '../repositories/dto/repository.dto';
 import { type SearchResponseDto } from '../search/dto/search.dto';
-import { type ArtifactResponseDto } from './dto/artifact.dto';
+import { type ArtifactResponseDto, type BuildHistoryEntryDto } from './dto/artifact.dto';
+
+/** The OCI empty descriptor's content (`{}`), the config of artifacts that need none. */
+const EMPTY_CONFIG = Buffer.from('{}');
+
+const sha256 = (data: Buffer) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
 const MANIFEST_ACCEPT = 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json';
 
@@ -266,6 +272,185 @@ describe('repositories and artifacts through HTTP, changed through the real regi
       expect(await manifestStatus('dest/multi', indexDigest)).toBe(404);
       expect(await manifestStatus('dest/multi', child)).toBe(404);
       expect((await call('maint', 'GET', '/projects/dest/repositories/multi')).status).toBe(404);
+    });
+  });
+
+  describe('what the artifact page shows', () => {
+    let signed: TestOciImage;
+    let signedDigest: string;
+    const referrers: Record<string, string> = {};
+
+    /** Pushes a blob by monolithic upload. */
+    const pushBlob = async (name: string, data: Buffer) => {
+      const res = await fetch(`${registry.url}/v2/${name}/blobs/uploads/?digest=${sha256(data)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: data,
+      });
+      expect(res.status).toBe(201);
+    };
+
+    /** Pushes an OCI 1.1 artifact (empty config, one layer) whose subject is `subject`, by digest; returns it. */
+    const pushReferrer = async (name: string, subject: string, artifactType: string, payload: string) => {
+      const layer = Buffer.from(payload);
+      await pushBlob(name, EMPTY_CONFIG);
+      await pushBlob(name, layer);
+      const body = Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          artifactType,
+          config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256(EMPTY_CONFIG), size: 2 },
+          layers: [{ mediaType: artifactType, digest: sha256(layer), size: layer.length }],
+          subject: { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: subject, size: 1 },
+        }),
+      );
+      const digest = sha256(body);
+      const res = await fetch(`${registry.url}/v2/${name}/manifests/${digest}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+        body,
+      });
+      expect(res.status).toBe(201);
+      return digest;
+    };
+
+    beforeAll(async () => {
+      signed = image();
+      signedDigest = await pushOciImage(registry.url, 'dest/signed', signed, '2.0');
+      referrers['sbom'] = await pushReferrer('dest/signed', signedDigest, 'application/spdx+json', '{"spdx":1}');
+      referrers['sig1'] = await pushReferrer(
+        'dest/signed',
+        signedDigest,
+        'application/vnd.dev.cosign.artifact.sig.v1+json',
+        'signature one',
+      );
+      referrers['sig2'] = await pushReferrer(
+        'dest/signed',
+        signedDigest,
+        'application/vnd.dev.cosign.artifact.sig.v1+json',
+        'signature two',
+      );
+    });
+
+    it('answers the manifest as pushed, by tag or digest, to readers only', async () => {
+      for (const reference of ['2.0', signedDigest]) {
+        const res = await call('guest', 'GET', `/projects/dest/repositories/signed/artifacts/${reference}/manifest`);
+        expect(res.status, reference).toBe(200);
+        expect(await res.json()).toEqual(JSON.parse(signed.manifest.toString('utf8')));
+      }
+      const index = await call('guest', 'GET', '/projects/apps/repositories/multi/artifacts/latest/manifest');
+      expect(await json<{ mediaType: string; manifests: unknown[] }>(index)).toMatchObject({
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [expect.objectContaining({ platform: { architecture: 'amd64', os: 'linux' } }), expect.anything()],
+      });
+      expect((await call('outsider', 'GET', '/projects/dest/repositories/signed/artifacts/2.0/manifest')).status).toBe(
+        404,
+      );
+      expect((await call('guest', 'GET', '/projects/dest/repositories/signed/artifacts/9.9/manifest')).status).toBe(
+        404,
+      );
+    });
+
+    it('reads the config through the registry, and its history as build_history', async () => {
+      const config = await json<{ architecture: string; os: string; rootfs: { diff_ids: string[] } }>(
+        await call('guest', 'GET', '/projects/dest/repositories/signed/artifacts/2.0/config'),
+      );
+      expect(config).toMatchObject({ architecture: 'amd64', os: 'linux', config: { Cmd: ['/bin/sh'] } });
+      expect(config.rootfs.diff_ids).toHaveLength(1);
+      const history = await call(
+        'guest',
+        'GET',
+        '/projects/dest/repositories/signed/artifacts/2.0/additions/build_history',
+      );
+      expect(history.status).toBe(200);
+      expect(await json<BuildHistoryEntryDto[]>(history)).toEqual([{ created_by: 'test layer 0' }]);
+      // An artifact with the empty config has no history, and an index has no config at all.
+      expect(
+        await json<BuildHistoryEntryDto[]>(
+          await call(
+            'guest',
+            'GET',
+            `/projects/dest/repositories/signed/artifacts/${referrers['sbom']}/additions/build_history`,
+          ),
+        ),
+      ).toEqual([]);
+      const indexConfig = await call('guest', 'GET', '/projects/apps/repositories/multi/artifacts/latest/config');
+      expect(indexConfig.status).toBe(404);
+      expect(await indexConfig.json()).toEqual({
+        errors: [
+          {
+            code: 'NOT_FOUND',
+            message: `artifact ${indexDigest} has no config: an index lists manifests, each with its own`,
+          },
+        ],
+      });
+    });
+
+    it('lists referrers with their artifact types, grouped by type, filtered and paged', async () => {
+      const res = await call('guest', 'GET', `/projects/dest/repositories/signed/artifacts/2.0/referrers`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-total-count')).toBe('3');
+      const all = await json<ArtifactResponseDto[]>(res);
+      expect(all.map((a) => [a.artifact_type, a.digest])).toEqual([
+        ['application/spdx+json', referrers['sbom']],
+        ['application/vnd.dev.cosign.artifact.sig.v1+json', referrers['sig2']],
+        ['application/vnd.dev.cosign.artifact.sig.v1+json', referrers['sig1']],
+      ]);
+      expect(all[0]).toMatchObject({ subject_digest: signedDigest, type: 'UNKNOWN', tags: [] });
+
+      const sigs = await call(
+        'guest',
+        'GET',
+        `/projects/dest/repositories/signed/artifacts/${signedDigest}/referrers?q=artifact_type=application/vnd.dev.cosign.artifact.sig.v1%2Bjson&page_size=1`,
+      );
+      expect(sigs.headers.get('x-total-count')).toBe('2');
+      expect((await json<ArtifactResponseDto[]>(sigs)).map((a) => a.digest)).toEqual([referrers['sig2']]);
+      const none = await call(
+        'guest',
+        'GET',
+        `/projects/dest/repositories/signed/artifacts/${referrers['sbom']}/referrers`,
+      );
+      expect(none.headers.get('x-total-count')).toBe('0');
+      expect((await call('outsider', 'GET', '/projects/dest/repositories/signed/artifacts/2.0/referrers')).status).toBe(
+        404,
+      );
+    });
+
+    it('lists artifacts with the size a pull moves, the last pull time and an index’s platforms and children', async () => {
+      const [artifact] = await json<ArtifactResponseDto[]>(
+        await call('guest', 'GET', `/projects/dest/repositories/signed/artifacts?q=digest=${signedDigest}`),
+      );
+      const layerBytes = signed.layers.reduce((sum, layer) => sum + layer.size, 0);
+      expect(artifact).toMatchObject({
+        digest: signedDigest,
+        size: signed.manifest.length + signed.config.size + layerBytes,
+        pull_time: null,
+        subject_digest: null,
+      });
+      const bySize = await json<ArtifactResponseDto[]>(
+        await call('guest', 'GET', '/projects/dest/repositories/signed/artifacts?sort=-size'),
+      );
+      expect(bySize[0]!.digest).toBe(signedDigest);
+
+      const [index] = await json<ArtifactResponseDto[]>(
+        await call('guest', 'GET', '/projects/apps/repositories/multi/artifacts'),
+      );
+      const indexBody = await fetch(`${registry.url}/v2/apps/multi/manifests/latest`, {
+        headers: { accept: MANIFEST_ACCEPT },
+      }).then((r) => r.arrayBuffer());
+      const children = index!.references!;
+      expect(children.map((c) => c.child_media_type)).toEqual([
+        'application/vnd.oci.image.manifest.v1+json',
+        'application/vnd.oci.image.manifest.v1+json',
+      ]);
+      for (const child of children) {
+        const detail = await json<ArtifactResponseDto>(
+          await call('guest', 'GET', `/projects/apps/repositories/multi/artifacts/${child.child_digest}`),
+        );
+        expect(child.child_size).toBe(detail.size);
+      }
+      expect(index!.size).toBe(indexBody.byteLength + children.reduce((sum, c) => sum + c.child_size, 0));
     });
   });
 

@@ -22,14 +22,20 @@ import { type Actor } from '../../common/auth/principal';
 import { type ListQueryOf, type Page, applyListQuery } from '../../common/query';
 import { AuditService } from '../audit/audit.service';
 import { findRepository, fullRepositoryName } from '../repositories/repository-name';
-import { type ARTIFACT_LIST } from './artifact-list.query';
+import { type ARTIFACT_LIST, type REFERRER_LIST } from './artifact-list.query';
 import { parseCopySource } from './copy-source';
 import { ArtifactsException, toRegistryException } from './artifacts.exception';
-import { type ArtifactResponseDto, type TagDto } from './dto/artifact.dto';
+import { type ArtifactResponseDto, type BuildHistoryEntryDto, type TagDto } from './dto/artifact.dto';
 import { RegistryClient } from './registry.client';
 
 /** Harbor's media type of a Helm chart's config, which makes an artifact a CHART. */
 const HELM_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json';
+
+/**
+ * Most bytes of a config blob core-api reads into memory to show it: 4 MiB, the manifest limit of distribution and
+ * of our registry. Image configs are a few KiB; one with thousands of history steps stays far below this.
+ */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 /** Deepest index nesting a copy follows: indexes of indexes exist, deeper chains are malformed or hostile. */
 const MAX_COPY_DEPTH = 4;
@@ -69,6 +75,47 @@ export class ArtifactsService {
     const repository = await findRepository(this.repositories, project, param);
     const artifact = await this.resolve(repository, reference);
     return (await this.toDtos(project, repository, [artifact], withTag))[0]!;
+  }
+
+  /** Returns an artifact's manifest (or index) as JSON, from the bytes the registry stored at push. */
+  async manifest(project: ProjectEntity, param: string, reference: string): Promise<Record<string, unknown>> {
+    const repository = await findRepository(this.repositories, project, param);
+    const artifact = await this.resolve(repository, reference);
+    const content = await this.artifacts.contentOf(artifact.id);
+    if (!content) throw new ArtifactsException('ARTIFACT_NOT_FOUND', `artifact ${artifact.digest} not found`);
+    // The registry validated the body as a JSON object at push, so this parse cannot fail on a stored manifest.
+    return JSON.parse(content.toString('utf8')) as Record<string, unknown>;
+  }
+
+  /** Returns an image's config blob as JSON, read through the registry; 404 for an index or a manifest without one. */
+  async config(project: ProjectEntity, param: string, reference: string): Promise<Record<string, unknown>> {
+    const repository = await findRepository(this.repositories, project, param);
+    const artifact = await this.resolve(repository, reference);
+    return this.readConfig(repository, artifact);
+  }
+
+  /** Returns the build steps recorded in an image's config (`history`), as Harbor's build_history addition. */
+  async buildHistory(project: ProjectEntity, param: string, reference: string): Promise<BuildHistoryEntryDto[]> {
+    const config = await this.config(project, param, reference);
+    const history = config['history'];
+    if (!Array.isArray(history)) return [];
+    return history.filter((step): step is BuildHistoryEntryDto => typeof step === 'object' && step !== null);
+  }
+
+  /** Lists the artifacts whose subject is this one (signatures, SBOMs, attestations), paged. */
+  async referrers(
+    project: ProjectEntity,
+    param: string,
+    reference: string,
+    query: ListQueryOf<typeof REFERRER_LIST>,
+    withTag: boolean,
+  ): Promise<Page<ArtifactResponseDto>> {
+    const repository = await findRepository(this.repositories, project, param);
+    const artifact = await this.resolve(repository, reference);
+    const page = await this.artifacts.referrers(repository.id, artifact.digest, (qb) =>
+      applyListQuery(qb, query, ARTIFACT_LIST_FIELDS, { tieBreaker: 'm.id' }),
+    );
+    return { total: page.total, items: await this.toDtos(project, repository, page.items, withTag) };
   }
 
   /**
@@ -201,6 +248,35 @@ export class ArtifactsService {
     return artifact;
   }
 
+  /** Reads and parses an artifact's config blob, at most MAX_CONFIG_BYTES. */
+  private async readConfig(repository: RepositoryView, artifact: ArtifactView): Promise<Record<string, unknown>> {
+    if (!artifact.configDigest) {
+      throw new ArtifactsException(
+        'CONFIG_NOT_FOUND',
+        `artifact ${artifact.digest} has no config: an index lists manifests, each with its own`,
+      );
+    }
+    const digest = artifact.configDigest;
+    if (artifact.configSize !== null && artifact.configSize > MAX_CONFIG_BYTES) {
+      throw new ArtifactsException(
+        'CONFIG_UNREADABLE',
+        `the config ${digest} is ${artifact.configSize} bytes, more than the ${MAX_CONFIG_BYTES} shown`,
+      );
+    }
+    const body = await this.callRegistry(() => this.registry.getBlob(repository.name, digest, MAX_CONFIG_BYTES));
+    if (!body) throw new ArtifactsException('CONFIG_NOT_FOUND', `the config ${digest} is not in the registry`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new ArtifactsException('CONFIG_UNREADABLE', `the config ${digest} is not JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ArtifactsException('CONFIG_UNREADABLE', `the config ${digest} is not a JSON object`);
+    }
+    return parsed as Record<string, unknown>;
+  }
+
   /** Runs registry calls, mapping their failures onto the API's answers. */
   private async callRegistry<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -250,6 +326,7 @@ export class ArtifactsService {
         repository_name: repository.name,
         digest: artifact.digest,
         size: artifact.size,
+        subject_digest: artifact.subjectDigest,
         push_time: artifact.pushedAt.toISOString(),
         pull_time: artifact.pulledAt ? artifact.pulledAt.toISOString() : null,
         annotations: artifact.annotations,
@@ -259,6 +336,8 @@ export class ArtifactsService {
               parent_id: ref.parentId,
               child_id: ref.childId,
               child_digest: ref.childDigest,
+              child_media_type: ref.childMediaType,
+              child_size: ref.childSize,
               platform: ref.platform,
             }))
           : null,

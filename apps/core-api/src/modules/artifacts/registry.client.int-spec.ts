@@ -20,7 +20,7 @@ import { rmSync } from 'node:fs';
 import { coreApiEnv } from '../../config/core-api.config';
 import { RegistryTokenIssuer } from '../token/registry-token.issuer';
 import { TokenKeys } from '../token/token-keys';
-import { RegistryCallError, RegistryClient, RegistryUnreachableError } from './registry.client';
+import { BlobTooLargeError, RegistryCallError, RegistryClient, RegistryUnreachableError } from './registry.client';
 
 /** A RegistryClient as core-api builds it, signing with `signingKeyPem`, calling `url`. */
 function clientFor(url: string, signingKeyPem: string): RegistryClient {
@@ -96,6 +96,16 @@ describe('RegistryClient against a registry that requires tokens', () => {
     expect(await client.deleteManifest('library/app', 'v2')).toBe(false);
     expect(await client.deleteManifest('library/copy', image.manifestDigest)).toBe(true);
     expect(await client.getManifest('library/copy', image.manifestDigest)).toBeUndefined();
+  });
+
+  it('reads a small blob with a pull token, and refuses one larger than the bound', async () => {
+    const config = await client.getBlob('library/app', image.config.digest, image.config.size);
+    expect(config?.length).toBe(image.config.size);
+    expect(JSON.parse(config!.toString('utf8'))).toMatchObject({ architecture: 'amd64', os: 'linux' });
+    await expect(client.getBlob('library/app', image.config.digest, image.config.size - 1)).rejects.toBeInstanceOf(
+      BlobTooLargeError,
+    );
+    expect(await client.getBlob('library/app', `sha256:${'0'.repeat(64)}`, 1024)).toBeUndefined();
   });
 
   it('reports a token the registry does not trust, and a registry that is not there', async () => {

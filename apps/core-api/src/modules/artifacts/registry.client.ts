@@ -20,6 +20,16 @@ export interface FetchedManifest {
   digest: string;
 }
 
+/** A blob larger than the caller agreed to read into memory. */
+export class BlobTooLargeError extends Error {
+  constructor(
+    readonly digest: string,
+    readonly limit: number,
+  ) {
+    super(`blob ${digest} is larger than ${limit} bytes`);
+  }
+}
+
 /** A registry answer core-api did not expect, with the registry's status and error codes. */
 export class RegistryCallError extends Error {
   constructor(
@@ -63,6 +73,31 @@ export class RegistryClient {
       mediaType: res.headers.get('content-type') ?? '',
       digest: res.headers.get('docker-content-digest') ?? '',
     };
+  }
+
+  /**
+   * Reads a small blob (an image config) into memory, at most `maxBytes`: refused up front when the registry declares
+   * more, cut off while streaming when it sends more. Undefined when the repository has no such blob.
+   */
+  async getBlob(repository: string, digest: string, maxBytes: number): Promise<Buffer | undefined> {
+    const res = await this.call('GET', `/v2/${repository}/blobs/${digest}`, [pull(repository)]);
+    if (res.status === 404) return undefined;
+    await expectStatus(res, [200], `fetching blob ${repository}@${digest}`);
+    const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new BlobTooLargeError(digest, maxBytes);
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    if (res.body) {
+      for await (const chunk of res.body) {
+        received += chunk.byteLength;
+        if (received > maxBytes) throw new BlobTooLargeError(digest, maxBytes);
+        chunks.push(Buffer.from(chunk));
+      }
+    }
+    return Buffer.concat(chunks);
   }
 
   /** Stores a manifest under a tag or its digest. */

@@ -18,6 +18,10 @@ export interface ArtifactReferenceView {
   parentId: number;
   childId: number;
   childDigest: string;
+  /** The child manifest's own media type. */
+  childMediaType: string;
+  /** The child's size: its manifest, config and layers. */
+  childSize: number;
   platform: ManifestPlatform | null;
 }
 
@@ -31,18 +35,37 @@ export interface ArtifactView {
   /** The config blob's media type when known (Harbor's artifact media_type), else null. */
   configMediaType: string | null;
   artifactType: string | null;
+  /** The config blob's digest (image manifests), else null. */
+  configDigest: string | null;
+  /** The config blob's size when the registry holds it, else null. */
+  configSize: number | null;
+  /** The manifest this one refers to (OCI 1.1 `subject`), else null. */
+  subjectDigest: string | null;
+  /** What pulling the artifact moves, as Harbor counts it: the manifest, its config and layers, an index's manifests. */
   size: number;
   annotations: Record<string, string> | null;
   pushedAt: Date;
   pulledAt: Date | null;
 }
 
+/** Bytes of manifest `<alias>`'s own body, config and layers, as one SQL expression over its blob links. */
+const manifestBytesSql = (alias: string, suffix: string) =>
+  `(${alias}.size + COALESCE((SELECT SUM(b${suffix}.size) FROM manifest_blob mb${suffix}
+    JOIN blob b${suffix} ON b${suffix}.id = mb${suffix}.blob_id WHERE mb${suffix}.manifest_id = ${alias}.id), 0))`;
+
+/**
+ * An artifact's size as Harbor reports it: the manifest with its config and layers; for an index, its own body plus
+ * each listed manifest's. Indexes of indexes count one level deep, as Harbor's do.
+ */
+const ARTIFACT_SIZE_SQL = `(${manifestBytesSql('m', '1')} + COALESCE((SELECT SUM(${manifestBytesSql('c', '2')})
+  FROM manifest_reference mr JOIN manifest c ON c.id = mr.child_id WHERE mr.parent_id = m.id), 0))`;
+
 /** Where the keys of the artifact list live in SQL (`m` is the manifest). */
 export const ARTIFACT_LIST_FIELDS = {
   digest: 'm.digest',
   media_type: 'm.media_type',
   artifact_type: 'm.artifact_type',
-  size: 'm.size',
+  size: ARTIFACT_SIZE_SQL,
   push_time: 'm.pushed_at',
   pull_time: 'm.last_pulled_at',
 } as const;
@@ -55,6 +78,9 @@ interface RawArtifactRow {
   media_type: string;
   config_media_type: string | null;
   artifact_type: string | null;
+  config_digest: string | null;
+  config_size: string | null;
+  subject_digest: string | null;
   size: string;
   annotations: Record<string, string> | null;
   pushed_at: Date;
@@ -69,6 +95,9 @@ function toView(row: RawArtifactRow): ArtifactView {
     manifestMediaType: row.media_type,
     configMediaType: row.config_media_type,
     artifactType: row.artifact_type,
+    configDigest: row.config_digest,
+    configSize: row.config_size === null ? null : Number(row.config_size),
+    subjectDigest: row.subject_digest,
     size: Number(row.size),
     annotations: row.annotations,
     pushedAt: row.pushed_at,
@@ -94,7 +123,10 @@ export class ArtifactQuery {
       .addSelect('m.media_type', 'media_type')
       .addSelect('cb.media_type', 'config_media_type')
       .addSelect('m.artifact_type', 'artifact_type')
-      .addSelect('m.size', 'size')
+      .addSelect('m.config_digest', 'config_digest')
+      .addSelect('cb.size', 'config_size')
+      .addSelect('m.subject_digest', 'subject_digest')
+      .addSelect(ARTIFACT_SIZE_SQL, 'size')
       .addSelect('m.annotations', 'annotations')
       .addSelect('m.pushed_at', 'pushed_at')
       .addSelect('m.last_pulled_at', 'last_pulled_at')
@@ -162,18 +194,56 @@ export class ArtifactQuery {
     const result = new Map<number, ArtifactReferenceView[]>();
     if (manifestIds.length === 0) return result;
     const rows = await this.dataSource.query<
-      { parent_id: string; child_id: string; digest: string; platform: ManifestPlatform | null }[]
+      {
+        parent_id: string;
+        child_id: string;
+        digest: string;
+        media_type: string;
+        size: string;
+        platform: ManifestPlatform | null;
+      }[]
     >(
-      `SELECT mr.parent_id, mr.child_id, c.digest, mr.platform FROM manifest_reference mr
-       JOIN manifest c ON c.id = mr.child_id WHERE mr.parent_id = ANY($1::bigint[]) ORDER BY mr.parent_id, c.id`,
+      `SELECT mr.parent_id, mr.child_id, c.digest, c.media_type, ${manifestBytesSql('c', '1')} AS size, mr.platform
+       FROM manifest_reference mr JOIN manifest c ON c.id = mr.child_id
+       WHERE mr.parent_id = ANY($1::bigint[]) ORDER BY mr.parent_id, c.id`,
       [manifestIds],
     );
     for (const row of rows) {
       const parentId = Number(row.parent_id);
       const references = result.get(parentId) ?? [];
-      references.push({ parentId, childId: Number(row.child_id), childDigest: row.digest, platform: row.platform });
+      references.push({
+        parentId,
+        childId: Number(row.child_id),
+        childDigest: row.digest,
+        childMediaType: row.media_type,
+        childSize: Number(row.size),
+        platform: row.platform,
+      });
       result.set(parentId, references);
     }
     return result;
+  }
+
+  /**
+   * Lists the manifests of a repository whose `subject` is `digest` (signatures, SBOMs, attestations: the referrers
+   * of distribution-spec), narrowed, ordered and paged by `refine` over ARTIFACT_LIST_FIELDS.
+   */
+  async referrers(
+    repositoryId: number,
+    digest: string,
+    refine: QueryRefiner<ManifestEntity>,
+  ): Promise<RowPage<ArtifactView>> {
+    const qb = this.base(repositoryId).andWhere('m.subject_digest = :subjectDigest', { subjectDigest: digest });
+    refine(qb);
+    const [rows, total] = await Promise.all([qb.getRawMany<RawArtifactRow>(), qb.getCount()]);
+    return { items: rows.map(toView), total };
+  }
+
+  /** Reads the exact bytes of a manifest as it was pushed, or undefined when it is gone. */
+  async contentOf(manifestId: number): Promise<Buffer | undefined> {
+    const rows = await this.dataSource.query<{ content: Buffer }[]>('SELECT content FROM manifest WHERE id = $1', [
+      manifestId,
+    ]);
+    return rows[0]?.content;
   }
 }

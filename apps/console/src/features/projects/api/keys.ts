@@ -11,6 +11,9 @@ export const projectKeys = {
     [...projectKeys.detail(projectId), 'repositories', params] as const,
   members: (projectId: number) => [...projectKeys.detail(projectId), 'members'] as const,
   memberList: (projectId: number, params: QueryParams) => [...projectKeys.members(projectId), params] as const,
+  robots: (projectId: number) => [...projectKeys.detail(projectId), 'robots'] as const,
+  robotList: (projectId: number, params: QueryParams) => [...projectKeys.robots(projectId), params] as const,
+  logs: (projectId: number, params: QueryParams) => [...projectKeys.detail(projectId), 'logs', params] as const,
   userSearch: (text: string) => ['user-search', text] as const,
   ldapGroupSearch: (text: string) => ['ldap-group-search', text] as const,
 };

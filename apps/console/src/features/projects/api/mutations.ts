@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../shared/api/client';
+import { apiErrorFrom } from '../../../shared/api/api-error';
+import { apiRequest, berthClient, unwrap } from '../../../shared/api/client';
 import { projectKeys } from './keys';
-import type { CreateMemberRequest, CreateProjectRequest } from './types';
+import type { CreateMemberRequest, CreateProjectRequest, CreateRobotRequest, RobotCreated } from './types';
 
 /** Creates a project (`POST /projects`) and refreshes the project lists. */
 export function useCreateProject() {
@@ -51,5 +52,51 @@ export function useRemoveMember(projectId: number) {
     mutationFn: (memberId: number) =>
       apiRequest<unknown>(`/projects/${projectId}/members/${memberId}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+  });
+}
+
+/** Creates a robot of a project (`POST /robots`); the answer carries the secret, shown once. */
+export function useCreateRobot(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (request: CreateRobotRequest): Promise<RobotCreated> =>
+      unwrap(await berthClient.POST('/robots', { body: request })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.robots(projectId) }),
+  });
+}
+
+/** Disables or enables a robot (`PUT /robots/{id}` with `disable`). */
+export function useSetRobotDisabled(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ robotId, disable }: { robotId: number; disable: boolean }) =>
+      unwrap(
+        await berthClient.PUT('/robots/{robot_id}', { params: { path: { robot_id: robotId } }, body: { disable } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.robots(projectId) }),
+  });
+}
+
+/** Issues a robot a new generated secret (`PATCH /robots/{id}`); the previous one works for its grace period. */
+export function useRefreshRobotSecret(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (robotId: number) =>
+      unwrap(await berthClient.PATCH('/robots/{robot_id}', { params: { path: { robot_id: robotId } }, body: {} })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.robots(projectId) }),
+  });
+}
+
+/** Deletes a robot (`DELETE /robots/{id}`). */
+export function useDeleteRobot(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (robotId: number) => {
+      const { error, response } = await berthClient.DELETE('/robots/{robot_id}', {
+        params: { path: { robot_id: robotId } },
+      });
+      if (!response.ok) throw apiErrorFrom(response, error);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.robots(projectId) }),
   });
 }

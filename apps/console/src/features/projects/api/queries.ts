@@ -1,7 +1,18 @@
+import { totalCount } from '@berth/api-client';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiList, apiRequest, type QueryParams } from '../../../shared/api/client';
+import { apiList, apiRequest, berthClient, type ListPage, type QueryParams, unwrap } from '../../../shared/api/client';
+import type { HarborListParams } from '../../../shared/list/list-state';
 import { projectKeys } from './keys';
-import type { LdapGroupSearchResult, Member, Project, ProjectSummary, Repository, UserSearchResult } from './types';
+import type {
+  AuditLogEntry,
+  LdapGroupSearchResult,
+  Member,
+  Project,
+  ProjectSummary,
+  Repository,
+  Robot,
+  UserSearchResult,
+} from './types';
 
 /** Search results offered in the add-member pickers: enough to choose from, few enough to read. */
 const SEARCH_RESULTS = 20;
@@ -71,4 +82,44 @@ export const ldapGroupSearchQuery = (text: string) =>
     queryFn: async ({ signal }) =>
       (await apiRequest<LdapGroupSearchResult[]>('/ldap/groups/search', { query: { groupname: text }, signal })).data,
     enabled: text.trim().length > 0,
+  });
+
+/** Turns a typed list answer into its page and the total of all pages (`X-Total-Count`). */
+function listPage<T>(answer: { data?: T[]; error?: unknown; response: Response }): ListPage<T> {
+  const items = unwrap(answer);
+  return { items, total: totalCount(answer.response) ?? items.length };
+}
+
+/** Describes one page of `GET /projects/{id}/robots`. */
+export const robotListQuery = (projectId: number, params: HarborListParams) =>
+  queryOptions({
+    queryKey: projectKeys.robotList(projectId, params),
+    queryFn: async ({ signal }): Promise<ListPage<Robot>> =>
+      listPage(
+        await berthClient.GET('/projects/{project_name_or_id}/robots', {
+          params: {
+            path: { project_name_or_id: String(projectId) },
+            query: { page: params.page, page_size: params.page_size, sort: params.sort, q: params.q },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+/** Describes one page of `GET /projects/{id}/logs`, the project's audit log. */
+export const projectLogQuery = (projectId: number, params: HarborListParams) =>
+  queryOptions({
+    queryKey: projectKeys.logs(projectId, params),
+    queryFn: async ({ signal }): Promise<ListPage<AuditLogEntry>> =>
+      listPage(
+        await berthClient.GET('/projects/{project_name_or_id}/logs', {
+          params: {
+            path: { project_name_or_id: String(projectId) },
+            query: { page: params.page, page_size: params.page_size, sort: params.sort, q: params.q },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });

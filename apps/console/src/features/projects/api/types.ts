@@ -1,3 +1,5 @@
+import type { components } from '@berth/api-client';
+
 /*
  * Shapes of the project, repository and member routes, as Harbor answers them. None of these routes is in
  * openapi.json yet: they are typed here from core-api's DTOs (`apps/core-api/src/modules/{projects,members}/dto`) and
@@ -88,3 +90,15 @@ export interface LdapGroupSearchResult {
   ldap_group_dn: string;
   group_type: number;
 }
+
+/** A robot account of a project (never its secret). */
+export type Robot = components['schemas']['RobotResponseDto'];
+
+/** The body of `POST /robots`. */
+export type CreateRobotRequest = components['schemas']['CreateRobotDto'];
+
+/** A created robot with its secret, shown this once. */
+export type RobotCreated = components['schemas']['RobotCreatedResponseDto'];
+
+/** One entry of a project's audit log. */
+export type AuditLogEntry = components['schemas']['AuditLogDto'];

@@ -11,12 +11,14 @@ import { projectQuery } from '../api/queries';
 import { useConfirmDeleteProject } from '../components/use-confirm-delete-project';
 import type { ProjectOutletContext } from './project-context';
 
-/** The project page's tabs, each a child route. */
-export const PROJECT_TABS = [
+/** The project page's tabs, each a child route; those with a permission show only to users who hold it. */
+export const PROJECT_TABS: readonly { path: string; label: string; permission?: [ProjectResource, Action] }[] = [
   { path: 'summary', label: 'Summary' },
   { path: 'repositories', label: 'Repositories' },
   { path: 'members', label: 'Members' },
-] as const;
+  { path: 'robots', label: 'Robot accounts', permission: [ProjectResource.Robot, Action.List] },
+  { path: 'logs', label: 'Logs', permission: [ProjectResource.Log, Action.List] },
+];
 
 /** A project: its name, publicity and delete action above tabs for summary, repositories and members. */
 export function ProjectPage() {
@@ -29,6 +31,7 @@ export function ProjectPage() {
     roles: project.data?.current_user_role_ids as ProjectRole[] | undefined,
   });
   const confirmDelete = useConfirmDeleteProject(() => navigate('/projects', { replace: true }));
+  const tabs = PROJECT_TABS.filter((t) => !t.permission || permissions.can(...t.permission));
   const tab = PROJECT_TABS.find((t) => location.pathname.split('/').includes(t.path))?.path ?? 'summary';
 
   if (!Number.isInteger(projectId) || projectId <= 0 || isApiError(project.error, HttpStatus.NotFound)) {
@@ -83,7 +86,7 @@ export function ProjectPage() {
       />
       <Tabs value={tab} onChange={(next) => next && navigate(next)}>
         <Tabs.List>
-          {PROJECT_TABS.map((t) => (
+          {tabs.map((t) => (
             <Tabs.Tab key={t.path} value={t.path}>
               {t.label}
             </Tabs.Tab>

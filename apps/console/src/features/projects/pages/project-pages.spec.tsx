@@ -134,6 +134,32 @@ describe('A project', () => {
     expect(screen.getByRole('tab', { name: 'Repositories' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('links each repository to its page, the nested name in one path segment', async () => {
+    stubApi({
+      ...BASE,
+      'GET /api/v2.0/projects/2': { body: project(2, 'team-a') },
+      'GET /api/v2.0/projects/team-a/repositories': {
+        body: [
+          {
+            id: 5,
+            project_id: 2,
+            name: 'team-a/team/api',
+            description: '',
+            artifact_count: 2,
+            pull_count: 0,
+            creation_time: '2025-01-02T03:04:05Z',
+            update_time: '2025-01-02T03:04:05Z',
+          },
+        ],
+        headers: { 'X-Total-Count': '1' },
+      },
+    });
+    renderConsole('/projects/2/repositories');
+
+    const link = await screen.findByRole('link', { name: 'team/api' });
+    expect(link.getAttribute('href')).toBe('/projects/2/repositories/team%2Fapi');
+  });
+
   it('lists members and lets a project admin change a role', async () => {
     const { calls } = stubApi({
       ...BASE,

@@ -1,11 +1,13 @@
 import { DataTable, type DataTableColumn, SearchInput } from '@berth/console-ui';
-import { Button, EmptyState, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Text, Tooltip } from '@mantine/core';
 import { IconBox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { errorMessage } from '../../../shared/api/api-error';
 import { formatDateTime, formatRelative } from '../../../shared/format';
 import { toHarborParams } from '../../../shared/list/list-state';
 import { useListState } from '../../../shared/list/use-list-state';
+import { repositoryPath } from '../../artifacts/pages/repository-route';
 import { useSystemInfo } from '../../system/api/queries';
 import { repositoryListQuery } from '../api/queries';
 import type { Repository } from '../api/types';
@@ -34,9 +36,14 @@ export function ProjectRepositoriesTab() {
       header: 'Name',
       sortField: 'name',
       render: (repository) => (
-        <Text fw={500} size="sm">
+        <Anchor
+          component={Link}
+          to={repositoryPath(project.project_id, shortName(repository, project.name))}
+          fw={500}
+          size="sm"
+        >
           {shortName(repository, project.name)}
-        </Text>
+        </Anchor>
       ),
     },
     {

@@ -52,6 +52,12 @@ export class ReferenceDto {
   @ApiProperty()
   child_digest!: string;
 
+  @ApiProperty({ description: 'The child manifest’s media type.' })
+  child_media_type!: string;
+
+  @ApiProperty({ description: 'The child’s size in bytes: its manifest, config and layers.' })
+  child_size!: number;
+
   @ApiProperty({ type: PlatformDto, nullable: true })
   platform!: PlatformDto | null;
 }
@@ -85,8 +91,19 @@ export class ArtifactResponseDto {
   @ApiProperty({ example: 'sha256:…' })
   digest!: string;
 
-  @ApiProperty({ description: 'The manifest’s size in bytes.' })
+  @ApiProperty({
+    description:
+      'Bytes a pull moves, as Harbor counts them: the manifest, config and layers; an index adds its manifests.',
+  })
   size!: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'sha256:…',
+    description: 'The artifact this one refers to (OCI 1.1 subject: a signature’s or SBOM’s image), else null.',
+  })
+  subject_digest!: string | null;
 
   @ApiProperty({ format: 'date-time' })
   push_time!: string;
@@ -110,4 +127,22 @@ export class CreateTagDto {
   @IsString()
   @Matches(TAG_PATTERN, { message: 'name must be a valid tag: [A-Za-z0-9_][A-Za-z0-9._-]{0,127}' })
   name!: string;
+}
+
+/** One step of an image's build, from its config's `history` (Harbor's build_history addition). */
+export class BuildHistoryEntryDto {
+  @ApiPropertyOptional({ format: 'date-time' })
+  created?: string;
+
+  @ApiPropertyOptional({ example: '/bin/sh -c #(nop) COPY file:… in /app' })
+  created_by?: string;
+
+  @ApiPropertyOptional()
+  author?: string;
+
+  @ApiPropertyOptional()
+  comment?: string;
+
+  @ApiPropertyOptional({ description: 'True when the step added no layer (ENV, CMD, …).' })
+  empty_layer?: boolean;
 }
