@@ -1,5 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { accountRoutes } from '../features/account/routes';
 import { adminRoutes } from '../features/admin/routes';
+import { artifactRoutes } from '../features/artifacts/routes';
 import { authRoutes } from '../features/auth/routes';
 import { RequireSession } from '../features/auth/session/require-session';
 import { HOME_PATH } from '../features/auth/session/sign-in-location';
@@ -18,7 +20,9 @@ export const appRoutes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
           ...projectRoutes,
+          ...artifactRoutes,
           ...adminRoutes,
+          ...accountRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,6 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import { useSignOut } from '../../features/auth/api/mutations';
 import { useSession } from '../../features/auth/session/session-context';
 import { SIGN_IN_PATH } from '../../features/auth/session/sign-in-location';
@@ -29,6 +29,9 @@ export function UserMenu() {
           {user.realname || user.username}
           {user.sysadmin_flag ? ' · administrator' : ''}
         </Menu.Label>
+        <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} />}>
+          Your account
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} />}
           onClick={() =>

@@ -1,16 +1,20 @@
 import type { RouteObject } from 'react-router';
 import { systemRoutes } from '../system/routes';
-import { NotBuiltPage } from './pages/not-built-page';
+import { AuditLogPage } from './pages/audit-log-page';
+import { ConfigurationPage } from './pages/configuration-page';
+import { GroupsPage } from './pages/groups-page';
 import { RequireSysadmin } from './pages/require-sysadmin';
+import { RobotsPage } from './pages/robots-page';
+import { UsersPage } from './pages/users-page';
 
 /** The administration section's pages, in navigation order. */
 export const ADMIN_PAGES = [
-  { path: 'users', label: 'Users', purpose: 'Local and LDAP accounts, and who is a system administrator.' },
-  { path: 'groups', label: 'Groups', purpose: 'LDAP groups known to Berth, to give project roles to.' },
-  { path: 'robots', label: 'Robot accounts', purpose: 'System robot accounts for CI systems and scripts.' },
-  { path: 'audit-log', label: 'Audit log', purpose: 'Who changed what, and every push, pull and delete.' },
-  { path: 'configuration', label: 'Configuration', purpose: 'Authentication, LDAP and security settings.' },
-  { path: 'system', label: 'System', purpose: 'Version, component health and registry address.' },
+  { path: 'users', label: 'Users' },
+  { path: 'groups', label: 'Groups' },
+  { path: 'robots', label: 'Robot accounts' },
+  { path: 'audit-log', label: 'Audit log' },
+  { path: 'configuration', label: 'Configuration' },
+  { path: 'system', label: 'System' },
 ] as const;
 
 /** The administration routes, for system administrators only. */
@@ -19,10 +23,11 @@ export const adminRoutes: RouteObject[] = [
     path: 'admin',
     element: <RequireSysadmin />,
     children: [
-      ...ADMIN_PAGES.filter((page) => page.path !== 'system').map((page) => ({
-        path: page.path,
-        element: <NotBuiltPage title={page.label} purpose={page.purpose} />,
-      })),
+      { path: 'users', element: <UsersPage /> },
+      { path: 'groups', element: <GroupsPage /> },
+      { path: 'robots', element: <RobotsPage /> },
+      { path: 'audit-log', element: <AuditLogPage /> },
+      { path: 'configuration', element: <ConfigurationPage /> },
       ...systemRoutes,
     ],
   },

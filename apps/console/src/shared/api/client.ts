@@ -70,6 +70,17 @@ export function unwrap<T>(result: FetchResult<T>, acceptStatuses: readonly numbe
   return data;
 }
 
+/** Returns one page of a typed-client list answer and the `X-Total-Count` of all pages, or throws its ApiError. */
+export function unwrapList<T>(result: FetchResult<T[]>): ListPage<T> {
+  const items = unwrap(result);
+  return { items, total: totalCount(result.response) ?? items.length };
+}
+
+/** Throws the ApiError of a failed typed-client answer; for routes that answer without a body. */
+export function expectOk(result: { error?: unknown; response: Response }): void {
+  if (!result.response.ok) throw apiErrorFrom(result.response, result.error);
+}
+
 function buildUrl(path: string, { query, base = 'api' }: ApiRequest): string {
   const url = new URL(`${base === 'api' ? API_BASE_PATH : ''}${path}`, origin());
   for (const [key, value] of Object.entries(query ?? {})) {

@@ -1,0 +1,88 @@
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { z } from 'zod';
+import { errorMessage } from '../../../shared/api/api-error';
+import { notifySuccess } from '../../../shared/ui/notify';
+import { confirmMatches, newPasswordShape } from '../../account/components/password-policy';
+import { PasswordRules } from '../../account/components/password-rules';
+import { useResetPassword } from '../api/mutations';
+import type { User } from '../api/types';
+
+const resetSchema = z.object(newPasswordShape).superRefine(confirmMatches);
+
+/** Props of ResetPasswordModal. */
+export interface ResetPasswordModalProps {
+  /** The account whose password is set; null closes the dialog. */
+  user: User | null;
+  onClose(): void;
+}
+
+function ResetPasswordForm({ user, onClose }: { user: User; onClose(): void }) {
+  const reset = useResetPassword();
+  const form = useForm({
+    initialValues: { password: '', confirm: '' },
+    validate: schemaResolver(resetSchema, { sync: true }),
+    validateInputOnBlur: ['confirm'],
+  });
+  return (
+    <form
+      noValidate
+      aria-label={`Reset the password of ${user.username}`}
+      onSubmit={form.onSubmit((values) =>
+        reset.mutate(
+          { userId: user.user_id, password: values.password },
+          {
+            onSuccess: () => {
+              notifySuccess(`Password of ${user.username} changed`);
+              onClose();
+            },
+          },
+        ),
+      )}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          Sets a new password for {user.username}; their console sessions end. Tell them the new password through a safe
+          channel.
+        </Text>
+        {reset.error ? (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
+            {errorMessage(reset.error)}
+          </Alert>
+        ) : null}
+        <PasswordInput
+          label="New password"
+          required
+          data-autofocus
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
+        <PasswordRules password={form.values.password} />
+        <PasswordInput
+          label="Confirm password"
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('confirm')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose} disabled={reset.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={reset.isPending}>
+            Set password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The Reset password dialog of a local account, for administrators. */
+export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={user ? `Reset password of ${user.username}` : ''}>
+      {user ? <ResetPasswordForm key={user.user_id} user={user} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
