@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { registryEvent } from '../events/registry-event';
+import { RegistryEventEmitter } from '../events/registry-event.emitter';
 import { OciError } from '../http/oci-error';
 import { parseRange } from '../http/range';
 import { type Reply, type RequestContext } from '../http/route';
@@ -15,6 +17,7 @@ export class BlobHandler {
   constructor(
     private readonly repositories: RepositoryStore,
     private readonly blobs: BlobStore,
+    private readonly events: RegistryEventEmitter,
   ) {}
 
   /** Serves a blob linked into the repository, honouring a single-range Range header (206, or 416). */
@@ -64,6 +67,9 @@ export class BlobHandler {
     const repository = await this.repositories.forRead(repositoryName(ctx));
     const digest = requireDigest(param(ctx, 'digest'));
     await this.repositories.deleteBlob(repository, digest);
+    this.events.emit(
+      registryEvent(ctx, { operation: 'delete', resourceType: 'blob', reference: digest, digest, mediaType: null }),
+    );
     return { status: 202, headers: { 'Docker-Content-Digest': digest, 'Content-Length': 0 } };
   };
 }
