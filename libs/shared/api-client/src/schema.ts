@@ -1404,6 +1404,10 @@ export interface components {
       project_id: number;
       /** @description Repositories holding at least one artifact. */
       repo_count: number;
+      /** @description Storage quota in bytes, -1 for unlimited (as `quota.hard.storage` of the summary). */
+      storage_limit: number;
+      /** @description Bytes the project’s artifacts use (as `quota.used.storage` of the summary). */
+      storage_used: number;
       /** @description Always true: publicity can be changed. */
       togglable: boolean;
       /** Format: date-time */
@@ -2248,7 +2252,10 @@ export interface operations {
         /** @description `true` when project_name_or_id is a name that looks like a number. */
         'X-Is-Resource-Name'?: string;
       };
-      path?: never;
+      path: {
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2279,7 +2286,10 @@ export interface operations {
         /** @description `true` when project_name_or_id is a name that looks like a number. */
         'X-Is-Resource-Name'?: string;
       };
-      path?: never;
+      path: {
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -2313,7 +2323,10 @@ export interface operations {
         /** @description `true` when project_name_or_id is a name that looks like a number. */
         'X-Is-Resource-Name'?: string;
       };
-      path?: never;
+      path: {
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2571,7 +2584,10 @@ export interface operations {
         /** @description `true` when project_name_or_id is a name that looks like a number. */
         'X-Is-Resource-Name'?: string;
       };
-      path?: never;
+      path: {
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2604,7 +2620,10 @@ export interface operations {
         /** @description `true` when project_name_or_id is a name that looks like a number. */
         'X-Is-Resource-Name'?: string;
       };
-      path?: never;
+      path: {
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2636,6 +2655,8 @@ export interface operations {
       };
       path: {
         meta_name: string;
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2671,6 +2692,8 @@ export interface operations {
       };
       path: {
         meta_name: string;
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2703,6 +2726,8 @@ export interface operations {
       };
       path: {
         meta_name: string;
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -3359,7 +3384,10 @@ export interface operations {
         /** @description `true` when project_name_or_id is a name that looks like a number. */
         'X-Is-Resource-Name'?: string;
       };
-      path?: never;
+      path: {
+        /** @description The project’s id, or its name. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;

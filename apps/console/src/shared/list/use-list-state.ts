@@ -22,6 +22,11 @@ export interface ListStateHandle {
   setSearch(search: string): void;
   /** Changes one named filter (undefined removes it) and goes back to the first page. */
   setFilter(name: string, value: string | undefined): void;
+  /**
+   * Clears the search and every named filter and goes back to the first page, in one change of the URL: calling
+   * `setSearch` then `setFilter` would not do, as each starts from the same render's URL and the last one wins.
+   */
+  clearFilters(): void;
 }
 
 /**
@@ -69,6 +74,7 @@ export function useListState(options: ListStateOptions = {}): ListStateHandle {
           else delete next[name];
           return { ...s, filters: next, page: 1 };
         }, true),
+      clearFilters: () => update((s) => ({ ...s, search: '', filters: {}, page: 1 }), true),
     }),
     [state, update],
   );

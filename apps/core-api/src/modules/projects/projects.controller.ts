@@ -14,6 +14,7 @@ import {
   Put,
   Query,
   Res,
+  applyDecorators,
 } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -22,6 +23,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiPreconditionFailedResponse,
   ApiQuery,
   ApiTags,
@@ -36,12 +38,18 @@ import { CreateProjectDto, ProjectResponseDto, ProjectSummaryDto, UpdateProjectD
 import { PROJECT_LIST } from './project-list.query';
 import { ProjectsService } from './projects.service';
 
-/** Harbor's header telling that `project_name_or_id` is a name even when it looks like a number. */
-const RESOURCE_NAME_HEADER = ApiHeader({
-  name: 'X-Is-Resource-Name',
-  required: false,
-  description: '`true` when project_name_or_id is a name that looks like a number.',
-});
+/**
+ * Documents a route's `project_name_or_id` path parameter and Harbor's header telling that it is a name even when it
+ * looks like a number; without the parameter the generated client could not fill the path.
+ */
+const PROJECT_PARAMS = applyDecorators(
+  ApiParam({ name: 'project_name_or_id', type: String, description: 'The project’s id, or its name.' }),
+  ApiHeader({
+    name: 'X-Is-Resource-Name',
+    required: false,
+    description: '`true` when project_name_or_id is a name that looks like a number.',
+  }),
+);
 
 /** Projects: the tenants of the registry, as Harbor's /projects. */
 @ApiTags('project')
@@ -96,7 +104,7 @@ export class ProjectsController {
 
   @Get(':project_name_or_id')
   @RequirePermission(ProjectResource.Project, Action.Read)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Shows a project.' })
   @ApiOkResponse({ type: ProjectResponseDto })
   get(@CurrentPrincipal() principal: Principal, @CurrentProject() project: ProjectEntity): Promise<ProjectResponseDto> {
@@ -105,7 +113,7 @@ export class ProjectsController {
 
   @Put(':project_name_or_id')
   @RequirePermission(ProjectResource.Project, Action.Update)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Changes a project’s publicity, metadata or quota; its name cannot change.' })
   @ApiOkResponse({ description: 'Changed.' })
   update(
@@ -118,7 +126,7 @@ export class ProjectsController {
 
   @Delete(':project_name_or_id')
   @RequirePermission(ProjectResource.Project, Action.Delete)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Deletes a project; refused with 412 while it holds repositories.' })
   @ApiOkResponse({ description: 'Deleted, with its members and robots.' })
   @ApiPreconditionFailedResponse({ description: 'The project still holds repositories.' })
@@ -128,7 +136,7 @@ export class ProjectsController {
 
   @Get(':project_name_or_id/summary')
   @RequirePermission(ProjectResource.Project, Action.Read)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Summarises a project: repositories, members per role, quota.' })
   @ApiOkResponse({ type: ProjectSummaryDto })
   summary(@CurrentProject() project: ProjectEntity): Promise<ProjectSummaryDto> {
@@ -144,7 +152,7 @@ export class ProjectMetadataController {
 
   @Get()
   @RequirePermission(ProjectResource.Metadata, Action.List)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Lists the project’s metadata, `public` included; every value is a string.' })
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: { type: 'string' } } })
   list(@CurrentProject() project: ProjectEntity): Record<string, string> {
@@ -153,7 +161,7 @@ export class ProjectMetadataController {
 
   @Post()
   @RequirePermission(ProjectResource.Metadata, Action.Create)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sets several metadata entries at once.' })
   @ApiOkResponse({ description: 'Set.' })
@@ -163,7 +171,7 @@ export class ProjectMetadataController {
 
   @Get(':meta_name')
   @RequirePermission(ProjectResource.Metadata, Action.Read)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Shows one metadata entry as `{ name: value }`.' })
   @ApiOkResponse({ schema: { type: 'object', additionalProperties: { type: 'string' } } })
   get(@CurrentProject() project: ProjectEntity, @Param('meta_name') name: string): Record<string, string> {
@@ -172,7 +180,7 @@ export class ProjectMetadataController {
 
   @Put(':meta_name')
   @RequirePermission(ProjectResource.Metadata, Action.Update)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Changes one metadata entry; the body is `{ name: value }`.' })
   @ApiOkResponse({ description: 'Changed.' })
   update(
@@ -186,7 +194,7 @@ export class ProjectMetadataController {
 
   @Delete(':meta_name')
   @RequirePermission(ProjectResource.Metadata, Action.Delete)
-  @RESOURCE_NAME_HEADER
+  @PROJECT_PARAMS
   @ApiOperation({ summary: 'Removes one metadata entry (`public` cannot be removed).' })
   @ApiOkResponse({ description: 'Removed.' })
   delete(

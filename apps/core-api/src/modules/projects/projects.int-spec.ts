@@ -72,6 +72,25 @@ describe('projects, members, metadata and search through HTTP', () => {
       );
     });
 
+    it('shows the quota in the list, and lets its projectAdmin change publicity and quota', async () => {
+      const quotaOf = async () =>
+        (await json<ProjectResponseDto[]>(await call('creator', 'GET', '/projects?name=quota-a'))).map((p) => [
+          p.metadata.public,
+          p.storage_limit,
+          p.storage_used,
+        ]);
+      expect(
+        (await call('creator', 'POST', '/projects', { project_name: 'quota-a', storage_limit: 2048 })).status,
+      ).toBe(201);
+      expect(await quotaOf()).toEqual([['false', 2048, 0]]);
+      const put = await call('creator', 'PUT', '/projects/quota-a', {
+        metadata: { public: 'true' },
+        storage_limit: -1,
+      });
+      expect(put.status).toBe(200);
+      expect(await quotaOf()).toEqual([['true', -1, 0]]);
+    });
+
     it('lets only signed-in callers create projects', async () => {
       expect((await call(null, 'POST', '/projects', { project_name: 'anon' })).status).toBe(401);
     });

@@ -280,6 +280,8 @@ function toDto(view: ProjectView, roleIds: number[]): ProjectResponseDto {
     metadata: metadataOf(project),
     repo_count: view.repoCount,
     chart_count: 0,
+    storage_limit: project.storageLimit,
+    storage_used: project.storageUsed,
     current_user_role_id: highestRole(roles) ?? 0,
     current_user_role_ids: roles,
     togglable: true,

@@ -1,12 +1,12 @@
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { z } from 'zod';
 import { errorMessage, HttpStatus, isApiError } from '../../../shared/api/api-error';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useChangeOwnPassword } from '../api/mutations';
 import { confirmMatches, newPasswordShape } from './password-policy';
 import { PasswordRules } from './password-rules';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 const changePasswordSchema = z
   .object({ current: z.string().min(1, 'Enter your current password.'), ...newPasswordShape })
@@ -46,11 +46,7 @@ export function ChangePasswordForm({ userId }: { userId: number }) {
       )}
     >
       <Stack gap="sm" maw={420}>
-        {change.error && !wrongCurrent ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {errorMessage(change.error)}
-          </Alert>
-        ) : null}
+        {change.error && !wrongCurrent ? <FailureAlert error={change.error} /> : null}
         <PasswordInput
           label="Current password"
           required

@@ -1,21 +1,10 @@
 import { PROJECT_PERMISSIONS, SYSTEM_PERMISSIONS, permissionKey } from '@berth/rbac';
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { PermissionGrid } from '../../../shared/ui/permissions-editor';
 import type { CreateTokenRequest } from '../api/types';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Longest token name core-api accepts. */
 export const TOKEN_NAME_MAX_LENGTH = 128;
@@ -116,11 +105,7 @@ export function CreateTokenForm({ submitting, error, onSubmit, onCancel }: Creat
       onSubmit={form.onSubmit((values) => onSubmit(toCreateTokenRequest(values)))}
     >
       <Stack gap="sm">
-        {error && error.field !== 'name' ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {error.message}
-          </Alert>
-        ) : null}
+        {error && error.field !== 'name' ? <FailureAlert error={error.message} /> : null}
         <TextInput
           label="Name"
           description="What uses the token, so you recognise it later."

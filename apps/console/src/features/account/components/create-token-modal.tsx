@@ -2,7 +2,7 @@ import { CommandBlock } from '@berth/console-ui';
 import { Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage, HttpStatus, isApiError } from '../../../shared/api/api-error';
+import { dialogForm } from '../../../shared/ui/dialog-form';
 import { SecretReveal } from '../../../shared/ui/secret-reveal';
 import { useSession } from '../../auth/session/session-context';
 import { systemInfoQuery } from '../../system/api/queries';
@@ -22,16 +22,7 @@ export function CreateTokenModal({ opened, onClose }: CreateTokenModalProps) {
   const create = useCreateToken();
   const systemInfo = useQuery(systemInfoQuery());
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const error = create.error
-    ? {
-        message: errorMessage(create.error),
-        field: isApiError(create.error, HttpStatus.Conflict) ? ('name' as const) : undefined,
-      }
-    : undefined;
+  const { close, error } = dialogForm(create, onClose, 'name');
   const registry = systemInfo.data?.registry_url;
   return (
     <>

@@ -4,10 +4,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '../../../shared/api/api-error';
 import { formatDateTime, formatRelative } from '../../../shared/format';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { withProgress } from '../../../shared/ui/notify';
 import { useRevokeToken } from '../api/mutations';
 import { tokenListQuery } from '../api/queries';
@@ -141,26 +142,11 @@ export function TokensTab() {
       <DataTable
         label="Access tokens"
         columns={columns}
-        rows={tokens.data?.items}
         rowKey={(token) => token.id}
-        total={tokens.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={tokens.isPending}
-        fetching={tokens.isPlaceholderData}
-        error={tokens.isError ? errorMessage(tokens.error) : undefined}
-        onRetry={() => void tokens.refetch()}
+        {...listTableProps(list, tokens)}
         empty={
           list.state.search.trim() ? (
-            <EmptyState title="No tokens match" description="Try another search." size="sm">
-              <Button variant="light" size="xs" onClick={() => list.setSearch('')}>
-                Clear search
-              </Button>
-            </EmptyState>
+            <NoMatches title="No tokens match" description="Try another search." onClear={() => list.setSearch('')} />
           ) : (
             <EmptyState
               icon={<IconKey size={28} />}

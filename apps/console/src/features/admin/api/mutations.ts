@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiErrorFrom } from '../../../shared/api/api-error';
 import { berthClient, expectOk, unwrap } from '../../../shared/api/client';
 import { systemKeys } from '../../system/api/keys';
 import { adminKeys } from './keys';
@@ -7,6 +8,7 @@ import type {
   CreateRobotRequest,
   CreateUserGroupRequest,
   CreateUserRequest,
+  LdapImportFailure,
   LdapPingRequest,
   UpdateRobotRequest,
 } from './types';
@@ -30,6 +32,24 @@ export function useResetPassword() {
           body: { new_password: password },
         }),
       ),
+  });
+}
+
+/**
+ * Creates accounts for LDAP users by login name (`POST /ldap/users/import`) and refreshes the user lists. Answers the
+ * users that were not imported and why (the API's 404 body), empty when every one was.
+ */
+export function useImportLdapUsers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (uids: string[]): Promise<LdapImportFailure[]> => {
+      const { response, error } = await berthClient.POST('/ldap/users/import', { body: { ldap_uid_list: uids } });
+      if (response.ok) return [];
+      if (response.status === 404 && Array.isArray(error)) return error as LdapImportFailure[];
+      throw apiErrorFrom(response, error);
+    },
+    // Some users may have been imported even when others were not.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.users() }),
   });
 }
 

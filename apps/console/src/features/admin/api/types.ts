@@ -36,5 +36,8 @@ export type ConfigurationsUpdate = components['schemas']['ConfigurationsDto'];
 /** The body of `POST /ldap/ping`: settings to try instead of the stored ones. */
 export type LdapPingRequest = components['schemas']['LdapPingDto'];
 
+/** A user `POST /ldap/users/import` did not import, and why. */
+export type LdapImportFailure = components['schemas']['LdapFailedImportUserDto'];
+
 /** What LDAP answered to a ping, in words. */
 export type LdapPingResult = components['schemas']['LdapPingResultDto'];

@@ -2,7 +2,6 @@ import { SearchInput } from '@berth/console-ui';
 import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import type { ListStateHandle } from '../../../shared/list/use-list-state';
 import { exactTerm, fuzzyTerm, joinQ, rangeTerm } from '../api/harbor-q';
-import { useClearFilters } from './use-clear-filters';
 
 /** The URL parameters of the audit log's filters (the search box, `q`, searches the resource). */
 export const AUDIT_FILTERS = ['user', 'operation', 'type', 'result', 'from', 'to'] as const;
@@ -60,7 +59,6 @@ export function auditFiltered(search: string, filters: Record<string, string>): 
 /** The audit log's filters: resource search, user, operation, resource type, result and a date range, all in the URL. */
 export function AuditFilters({ list }: { list: ListStateHandle }) {
   const { filters, search } = list.state;
-  const clear = useClearFilters(AUDIT_FILTERS);
   return (
     <Group mb="sm" gap="sm" align="flex-end" wrap="wrap">
       <SearchInput label="Search resources" value={search} onSearch={list.setSearch} />
@@ -108,7 +106,7 @@ export function AuditFilters({ list }: { list: ListStateHandle }) {
         onChange={(event) => list.setFilter('to', event.currentTarget.value || undefined)}
       />
       {auditFiltered(search, filters) ? (
-        <Button variant="subtle" onClick={clear}>
+        <Button variant="subtle" onClick={list.clearFilters}>
           Clear filters
         </Button>
       ) : null}

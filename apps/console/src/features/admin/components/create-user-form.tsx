@@ -1,11 +1,11 @@
-import { Alert, Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import { confirmMatches, newPasswordShape } from '../../account/components/password-policy';
 import { PasswordRules } from '../../account/components/password-rules';
 import type { CreateUserRequest } from '../api/types';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Longest username, email, real name and comment (core-api's columns). */
 export const USER_FIELD_MAX_LENGTH = 255;
@@ -102,11 +102,7 @@ export function CreateUserForm({ submitting, robotPrefix, error, onSubmit, onCan
   return (
     <form noValidate aria-label="New user" onSubmit={form.onSubmit((values) => onSubmit(toCreateUserRequest(values)))}>
       <Stack gap="sm">
-        {error && error.field !== 'username' ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {error.message}
-          </Alert>
-        ) : null}
+        {error && error.field !== 'username' ? <FailureAlert error={error.message} /> : null}
         <TextInput label="Username" required data-autofocus autoComplete="off" {...form.getInputProps('username')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps('email')} />

@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import { errorMessage, HttpStatus, isApiError } from '../../../shared/api/api-error';
+import { dialogForm } from '../../../shared/ui/dialog-form';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useCreateUser } from '../api/mutations';
 import { CreateUserForm } from './create-user-form';
@@ -15,16 +15,7 @@ export interface CreateUserModalProps {
 /** The New user dialog: creates the account, keeps the form open with the API's refusal, confirms on success. */
 export function CreateUserModal({ opened, onClose, robotPrefix }: CreateUserModalProps) {
   const create = useCreateUser();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const error = create.error
-    ? {
-        message: errorMessage(create.error),
-        field: isApiError(create.error, HttpStatus.Conflict) ? ('username' as const) : undefined,
-      }
-    : undefined;
+  const { close, error } = dialogForm(create, onClose, 'username');
   return (
     <Modal opened={opened} onClose={close} title="New user" size="lg">
       <CreateUserForm

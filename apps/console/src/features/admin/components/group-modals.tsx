@@ -1,36 +1,28 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { z } from 'zod';
-import { errorMessage } from '../../../shared/api/api-error';
+import { type LdapGroupChoice, LdapGroupPicker } from '../../../shared/ldap/ldap-group-picker';
+import { DN_PATTERN } from '../../../shared/ldap/ldap-queries';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useCreateGroup, useRenameGroup } from '../api/mutations';
 import type { UserGroup } from '../api/types';
-
-/** A distinguished name: comma-separated `attribute=value` pairs (LDAP checks the rest). */
-const DN = /^\s*[A-Za-z][\w-]*\s*=[^,]+(,\s*[A-Za-z][\w-]*\s*=[^,]+)*\s*$/;
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 const addGroupSchema = z.object({
   dn: z
     .string()
     .trim()
-    .min(1, 'Enter the group’s DN.')
-    .regex(DN, 'Enter a DN such as cn=developers,ou=groups,dc=example,dc=com.'),
+    .min(1, 'Find the group, or enter its DN.')
+    .regex(DN_PATTERN, 'Enter a DN such as cn=developers,ou=groups,dc=example,dc=com.'),
   name: z.string().trim(),
 });
 
 const renameSchema = z.object({ name: z.string().trim().min(1, 'Enter a name.') });
 
-function FailureAlert({ error }: { error: unknown }) {
-  return error ? (
-    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-      {errorMessage(error)}
-    </Alert>
-  ) : null;
-}
-
 function AddGroupForm({ onClose }: { onClose(): void }) {
   const create = useCreateGroup();
+  const [group, setGroup] = useState<LdapGroupChoice | null>(null);
   const form = useForm({
     initialValues: { dn: '', name: '' },
     validate: schemaResolver(addGroupSchema, { sync: true }),
@@ -57,18 +49,18 @@ function AddGroupForm({ onClose }: { onClose(): void }) {
     >
       <Stack gap="sm">
         <FailureAlert error={create.error} />
-        <TextInput
-          label="LDAP group DN"
-          description="Berth checks that the group exists in LDAP."
-          placeholder="cn=developers,ou=groups,dc=example,dc=com"
-          required
-          data-autofocus
-          autoComplete="off"
-          {...form.getInputProps('dn')}
+        <LdapGroupPicker
+          value={group}
+          onChange={(choice) => {
+            setGroup(choice);
+            form.setFieldValue('dn', choice?.ldap_group_dn ?? '');
+          }}
+          error={form.errors['dn']}
         />
         <TextInput
           label="Name"
           description="Optional: the group’s name in LDAP by default."
+          placeholder={group?.group_name}
           autoComplete="off"
           {...form.getInputProps('name')}
         />

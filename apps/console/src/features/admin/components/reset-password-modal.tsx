@@ -1,13 +1,12 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { z } from 'zod';
-import { errorMessage } from '../../../shared/api/api-error';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { confirmMatches, newPasswordShape } from '../../account/components/password-policy';
 import { PasswordRules } from '../../account/components/password-rules';
 import { useResetPassword } from '../api/mutations';
 import type { User } from '../api/types';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 const resetSchema = z.object(newPasswordShape).superRefine(confirmMatches);
 
@@ -46,11 +45,7 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose(): void }) {
           Sets a new password for {user.username}; their console sessions end. Tell them the new password through a safe
           channel.
         </Text>
-        {reset.error ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {errorMessage(reset.error)}
-          </Alert>
-        ) : null}
+        <FailureAlert error={reset.error} />
         <PasswordInput
           label="New password"
           required

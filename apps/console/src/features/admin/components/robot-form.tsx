@@ -1,8 +1,8 @@
-import { Alert, Button, Group, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { PermissionsEditor, type RobotPermission, validatePermissions } from '../../../shared/ui/permissions-editor';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** core-api's robot name grammar: lower-case letters and digits, single `.`, `_` or `-` between them. */
 export const ROBOT_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -118,11 +118,7 @@ export function RobotForm(props: RobotFormProps) {
       onSubmit={form.onSubmit((values) => props.onSubmit(toRobotFormResult(values)))}
     >
       <Stack gap="sm">
-        {error && error.field !== 'name' ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {error.message}
-          </Alert>
-        ) : null}
+        {error && error.field !== 'name' ? <FailureAlert error={error.message} /> : null}
         <TextInput
           label="Name"
           required={!editing}

@@ -1,6 +1,6 @@
 import { Modal, Stack, Text } from '@mantine/core';
 import { CommandBlock } from '@berth/console-ui';
-import { errorMessage, HttpStatus, isApiError } from '../../../shared/api/api-error';
+import { dialogForm } from '../../../shared/ui/dialog-form';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { SecretReveal } from '../../../shared/ui/secret-reveal';
 import { useCreateRobot, useUpdateRobot } from '../api/mutations';
@@ -70,16 +70,7 @@ export interface CreateSystemRobotModalProps {
 /** The New robot account dialog for system robots; hands the one-time secret to `onCreated`. */
 export function CreateSystemRobotModal({ opened, onClose, settings, onCreated }: CreateSystemRobotModalProps) {
   const create = useCreateRobot();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const error = create.error
-    ? {
-        message: errorMessage(create.error),
-        field: isApiError(create.error, HttpStatus.Conflict) ? ('name' as const) : undefined,
-      }
-    : undefined;
+  const { close, error } = dialogForm(create, onClose, 'name');
   return (
     <Modal opened={opened} onClose={close} title="New robot account" size="xl">
       {opened ? (
@@ -143,10 +134,7 @@ export interface EditRobotModalProps {
 /** The Edit robot dialog: description, lifetime and permissions (the name and secret do not change here). */
 export function EditRobotModal({ robot, onClose, settings }: EditRobotModalProps) {
   const update = useUpdateRobot();
-  const close = () => {
-    update.reset();
-    onClose();
-  };
+  const { close, error } = dialogForm(update, onClose, 'name');
   return (
     <Modal opened={robot !== null} onClose={close} title={robot ? `Edit ${robot.name}` : ''} size="xl">
       {robot ? (
@@ -159,7 +147,7 @@ export function EditRobotModal({ robot, onClose, settings }: EditRobotModalProps
           defaultDays={settings.defaultDays}
           neverExpireAllowed={settings.neverExpireAllowed}
           submitting={update.isPending}
-          error={update.error ? { message: errorMessage(update.error) } : undefined}
+          error={error}
           submitLabel="Save changes"
           onCancel={close}
           onSubmit={(result) =>

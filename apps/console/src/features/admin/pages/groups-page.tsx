@@ -16,8 +16,9 @@ import { IconInfoCircle, IconPencil, IconPlus, IconTrash, IconUsersGroup } from 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../shared/api/api-error';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { fuzzyTerm, joinQ, listParams } from '../api/harbor-q';
 import { useDeleteGroup } from '../api/mutations';
 import { configurationsQuery, groupListQuery } from '../api/queries';
@@ -127,31 +128,16 @@ export function GroupsPage() {
       <DataTable
         label="Groups"
         columns={columns}
-        rows={groups.data?.items}
         rowKey={(group) => group.id}
-        total={groups.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={groups.isPending}
-        fetching={groups.isPlaceholderData}
-        error={groups.isError ? errorMessage(groups.error) : undefined}
-        onRetry={() => void groups.refetch()}
+        {...listTableProps(list, groups)}
         empty={
           list.state.search.trim() ? (
-            <EmptyState title="No groups match" description="Try another search." size="sm">
-              <Button variant="light" size="xs" onClick={() => list.setSearch('')}>
-                Clear search
-              </Button>
-            </EmptyState>
+            <NoMatches title="No groups match" description="Try another search." onClear={() => list.setSearch('')} />
           ) : (
             <EmptyState
               icon={<IconUsersGroup size={28} />}
               title="No groups yet"
-              description="Add an LDAP group by its DN, then give it a role in a project’s Members tab."
+              description="Find an LDAP group or enter its DN, then give it a role in a project’s Members tab."
               size="sm"
             >
               <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={addModal.open}>

@@ -40,7 +40,7 @@ describe('System robot accounts', () => {
     const table = await screen.findByRole('table', { name: 'Robot accounts' });
     await within(table).findByText('robot$ci');
     const rows = within(table).getAllByRole('row');
-    expect(within(rows[1]).getByText('Active')).toBeTruthy();
+    expect(within(rows[1]).getByText('Enabled')).toBeTruthy();
     expect(rows[1].textContent).toContain('All projects: 1 permission');
     expect(within(rows[2]).getByText('Expired')).toBeTruthy();
     expect(within(rows[3]).getByText('Disabled')).toBeTruthy();

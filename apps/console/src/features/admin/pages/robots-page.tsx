@@ -1,5 +1,5 @@
 import { DataTable, type DataTableColumn, PageHeader, SearchInput } from '@berth/console-ui';
-import { ActionIcon, Badge, Button, EmptyState, Group, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, EmptyState, Group, Menu, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconDots,
@@ -13,10 +13,10 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error';
-import { formatDateTime, formatRelative } from '../../../shared/format';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
-import { describePermissions } from '../../../shared/ui/permissions-editor';
+import { NoMatches } from '../../../shared/list/no-matches';
+import { ROBOT_COLUMNS, ROBOT_SORTABLE } from '../../../shared/robots/robot-columns';
 import { systemInfoQuery } from '../../system/api/queries';
 import { exactTerm, fuzzyTerm, joinQ, listParams } from '../api/harbor-q';
 import { useDeleteRobot, useRotateRobotSecret, useUpdateRobot } from '../api/mutations';
@@ -31,28 +31,11 @@ import {
   type RobotSettings,
 } from '../components/robot-modals';
 
-/** Columns of GET /robots the list sorts by. */
-const SORTABLE = ['name', 'creation_time'] as const;
 /** core-api's defaults, used until the configuration has loaded. */
 const DEFAULT_SETTINGS: RobotSettings = { namePrefix: 'robot$', defaultDays: 30, neverExpireAllowed: false };
-const MS_PER_SECOND = 1000;
-
-/** When a robot expires, as a date; -1 is never. */
-function expiryDate(robot: Robot): Date | null {
-  return robot.expires_at === -1 ? null : new Date(robot.expires_at * MS_PER_SECOND);
-}
-
-/** A robot's state: disabled, expired or active. */
-export function RobotStatus({ robot, now = new Date() }: { robot: Robot; now?: Date }) {
-  const expires = expiryDate(robot);
-  if (robot.disable) return <Badge color="gray">Disabled</Badge>;
-  if (expires && expires.getTime() <= now.getTime()) return <Badge color="red">Expired</Badge>;
-  return <Badge color="teal">Active</Badge>;
-}
-
 /** The Robot accounts page: system robots with create (secret shown once), edit, disable, rotate and delete. */
 export function RobotsPage() {
-  const list = useListState({ sortable: SORTABLE, defaultSort: 'name' });
+  const list = useListState({ sortable: ROBOT_SORTABLE, defaultSort: 'name' });
   const params = listParams(list.state, joinQ(exactTerm('Level', 'system'), fuzzyTerm('name', list.state.search)));
   const robots = useQuery(robotListQuery(params));
   const config = useQuery(configurationsQuery());
@@ -118,52 +101,7 @@ export function RobotsPage() {
     });
 
   const columns: DataTableColumn<Robot>[] = [
-    {
-      key: 'name',
-      header: 'Name',
-      sortField: 'name',
-      render: (robot) => (
-        <Stack gap={0}>
-          <Text size="sm" fw={500} ff="monospace">
-            {robot.name}
-          </Text>
-          {robot.description ? (
-            <Text size="xs" c="dimmed" lineClamp={1}>
-              {robot.description}
-            </Text>
-          ) : null}
-        </Stack>
-      ),
-    },
-    { key: 'status', header: 'Status', render: (robot) => <RobotStatus robot={robot} /> },
-    {
-      key: 'permissions',
-      header: 'Permissions',
-      render: (robot) => <Text size="sm">{describePermissions(robot.permissions)}</Text>,
-    },
-    {
-      key: 'expires',
-      header: 'Expires',
-      render: (robot) => {
-        const expires = expiryDate(robot);
-        return <Text size="sm">{expires ? formatDateTime(expires.toISOString()) : 'Never'}</Text>;
-      },
-    },
-    {
-      key: 'last-used',
-      header: 'Last used',
-      render: (robot) => (
-        <Text size="sm" title={formatDateTime(robot.last_used_time)}>
-          {robot.last_used_time ? formatRelative(robot.last_used_time) : 'Never'}
-        </Text>
-      ),
-    },
-    {
-      key: 'created',
-      header: 'Created',
-      sortField: 'creation_time',
-      render: (robot) => <Text size="sm">{formatDateTime(robot.creation_time)}</Text>,
-    },
+    ...ROBOT_COLUMNS,
     {
       key: 'actions',
       header: <VisuallyHidden>Actions</VisuallyHidden>,
@@ -217,26 +155,15 @@ export function RobotsPage() {
       <DataTable
         label="Robot accounts"
         columns={columns}
-        rows={robots.data?.items}
         rowKey={(robot) => robot.id}
-        total={robots.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={robots.isPending}
-        fetching={robots.isPlaceholderData}
-        error={robots.isError ? errorMessage(robots.error) : undefined}
-        onRetry={() => void robots.refetch()}
+        {...listTableProps(list, robots)}
         empty={
           list.state.search.trim() ? (
-            <EmptyState title="No robot accounts match" description="Try another search." size="sm">
-              <Button variant="light" size="xs" onClick={() => list.setSearch('')}>
-                Clear search
-              </Button>
-            </EmptyState>
+            <NoMatches
+              title="No robot accounts match"
+              description="Try another search."
+              onClear={() => list.setSearch('')}
+            />
           ) : (
             <EmptyState
               icon={<IconRobot size={28} />}

@@ -18,13 +18,15 @@ import {
   IconShieldCheck,
   IconShieldOff,
   IconTrash,
+  IconUserDown,
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error';
 import { formatDateTime, formatRelative } from '../../../shared/format';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { useSession } from '../../auth/session/session-context';
 import { exactTerm, fuzzyTerm, joinQ, listParams } from '../api/harbor-q';
 import { useDeleteUser, useSetSysadmin } from '../api/mutations';
@@ -32,8 +34,8 @@ import { configurationsQuery, userListQuery } from '../api/queries';
 import type { User } from '../api/types';
 import { confirmAction } from '../components/confirm-action';
 import { CreateUserModal } from '../components/create-user-modal';
+import { ImportLdapUsersModal } from '../components/import-ldap-users-modal';
 import { ResetPasswordModal } from '../components/reset-password-modal';
-import { useClearFilters } from '../components/use-clear-filters';
 
 /** Columns of GET /users the list sorts by (core-api's USER_LIST). */
 const SORTABLE = ['username', 'email', 'creation_time'] as const;
@@ -59,11 +61,11 @@ export function UsersPage() {
   const config = useQuery(configurationsQuery());
   const ldapMode = config.data?.auth_mode.value === 'ldap_auth';
   const [creating, createModal] = useDisclosure(false);
+  const [importing, importModal] = useDisclosure(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const setSysadmin = useSetSysadmin();
   const remove = useDeleteUser();
   const filtered = list.state.search.trim() !== '' || adminFilter !== undefined;
-  const clearFilters = useClearFilters(USER_FILTERS);
 
   const toggleAdmin = (user: User) => {
     const grant = !user.sysadmin_flag;
@@ -198,13 +200,20 @@ export function UsersPage() {
         title="Users"
         description={
           ldapMode
-            ? 'People sign in with their LDAP accounts, which appear here at their first sign-in. Local accounts can still be created.'
+            ? 'People sign in with their LDAP accounts, which appear here at their first sign-in or once imported. Local accounts can still be created.'
             : 'Local accounts, and who is a system administrator.'
         }
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
-            New user
-          </Button>
+          <>
+            {ldapMode ? (
+              <Button variant="default" leftSection={<IconUserDown size={16} aria-hidden />} onClick={importModal.open}>
+                Import from LDAP
+              </Button>
+            ) : null}
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createModal.open}>
+              New user
+            </Button>
+          </>
         }
       />
       <Group mb="sm" gap="sm">
@@ -219,26 +228,16 @@ export function UsersPage() {
       <DataTable
         label="Users"
         columns={columns}
-        rows={users.data?.items}
         rowKey={(user) => user.user_id}
-        total={users.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={users.isPending}
-        fetching={users.isPlaceholderData}
-        error={users.isError ? errorMessage(users.error) : undefined}
-        onRetry={() => void users.refetch()}
+        {...listTableProps(list, users)}
         empty={
           filtered ? (
-            <EmptyState title="No users match" description="Try another search, or show everyone." size="sm">
-              <Button variant="light" size="xs" onClick={clearFilters}>
-                Clear filters
-              </Button>
-            </EmptyState>
+            <NoMatches
+              title="No users match"
+              description="Try another search, or show everyone."
+              onClear={list.clearFilters}
+              clearLabel="Clear filters"
+            />
           ) : (
             <EmptyState
               icon={<IconUserPlus size={28} />}
@@ -259,6 +258,7 @@ export function UsersPage() {
         robotPrefix={config.data?.robot_name_prefix.value ?? DEFAULT_ROBOT_PREFIX}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <ImportLdapUsersModal opened={importing} onClose={importModal.close} />
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { TAG_PATTERN } from '@berth/oci';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useAddTag } from '../api/mutations';
 import type { RepositoryLocation } from '../api/types';
 import { shortDigest } from './artifact-format';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Props of AddTagModal. */
 export interface AddTagModalProps {
@@ -69,11 +68,7 @@ export function AddTagModal({ location, digest, onClose }: AddTagModalProps) {
               The tag will point at {shortDigest(digest)}. A tag already in the repository is refused, not moved.
             </Text>
           ) : null}
-          {add.isError ? (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {errorMessage(add.error)}
-            </Alert>
-          ) : null}
+          <FailureAlert error={add.error} />
           <TextInput
             label="Tag"
             placeholder="v1.2.3"

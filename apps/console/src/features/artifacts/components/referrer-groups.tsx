@@ -69,39 +69,41 @@ export function ReferrerGroups({ location, digest, registryUrl }: ReferrerGroups
               </Text>
             ) : null}
           </Group>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Digest</Table.Th>
-                <Table.Th>Tags</Table.Th>
-                <Table.Th ta="right">Size</Table.Th>
-                <Table.Th>Pushed</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {group.map((referrer) => (
-                <Table.Tr key={referrer.digest}>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={artifactPath(location.projectId, location.repository, referrer.digest)}
-                      ff="monospace"
-                      size="sm"
-                    >
-                      {shortDigest(referrer.digest)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{(referrer.tags ?? []).map((tag) => tag.name).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatBytes(referrer.size)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(referrer.push_time)}</Text>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={560}>
+            <Table aria-label={`Referrers: ${artifactTypeLabel(type)}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Digest</Table.Th>
+                  <Table.Th>Tags</Table.Th>
+                  <Table.Th ta="right">Size</Table.Th>
+                  <Table.Th>Pushed</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {group.map((referrer) => (
+                  <Table.Tr key={referrer.digest}>
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={artifactPath(location.projectId, location.repository, referrer.digest)}
+                        ff="monospace"
+                        size="sm"
+                      >
+                        {shortDigest(referrer.digest)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{(referrer.tags ?? []).map((tag) => tag.name).join(', ') || '—'}</Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{formatBytes(referrer.size)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(referrer.push_time)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       ))}
       {pages > 1 ? (

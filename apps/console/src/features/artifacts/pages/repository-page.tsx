@@ -4,7 +4,6 @@ import {
   ActionIcon,
   Anchor,
   Badge,
-  Button,
   Code,
   EmptyState,
   Group,
@@ -17,10 +16,12 @@ import { IconBox, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { HttpStatus, errorMessage, isApiError } from '../../../shared/api/api-error';
+import { HttpStatus, isApiError } from '../../../shared/api/api-error';
 import { formatBytes, formatDateTime, formatRelative } from '../../../shared/format';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { registryHost } from '../../../shared/registry-address';
 import { useSystemInfo } from '../../system/api/queries';
 import { artifactListQuery, repositoryQuery } from '../api/queries';
@@ -203,30 +204,15 @@ function RepositoryArtifacts({ project, location, repositoryName, permissions }:
       <DataTable
         label="Artifacts"
         columns={columns}
-        rows={artifacts.data?.items}
         rowKey={(artifact) => artifact.id}
-        total={artifacts.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={artifacts.isPending}
-        fetching={artifacts.isPlaceholderData}
-        error={artifacts.isError ? errorMessage(artifacts.error) : undefined}
-        onRetry={() => void artifacts.refetch()}
+        {...listTableProps(list, artifacts)}
         empty={
           searching ? (
-            <EmptyState
+            <NoMatches
               title="No artifacts match"
               description={`No digest in ${repositoryName} contains “${list.state.search}”.`}
-              size="sm"
-            >
-              <Button variant="light" size="xs" onClick={() => list.setSearch('')}>
-                Clear search
-              </Button>
-            </EmptyState>
+              onClear={() => list.setSearch('')}
+            />
           ) : (
             <EmptyState
               icon={<IconBox size={28} />}

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { testUser } from '../../../shared/test/render';
 import type { Project } from '../../projects/api/types';
+import { projectFixture as baseProject } from '../../projects/test/project-fixtures';
 import type { Artifact } from '../api/types';
 
 /** A digest of 64 copies of one hex character. */
@@ -11,18 +12,7 @@ export const REPO_API = '/api/v2.0/projects/2/repositories/team%252Fapi';
 
 /** A project for the artifact screens; override the role to test what other users see. */
 export function projectFixture(roleIds: number[] = [1]): Project {
-  return {
-    project_id: 2,
-    name: 'team-a',
-    owner_id: 1,
-    owner_name: 'admin',
-    metadata: { public: 'false' },
-    repo_count: 1,
-    current_user_role_id: roleIds[0] ?? 0,
-    current_user_role_ids: roleIds,
-    creation_time: '2025-01-02T03:04:05Z',
-    update_time: '2025-01-02T03:04:05Z',
-  };
+  return baseProject({ repo_count: 1, current_user_role_id: roleIds[0] ?? 0, current_user_role_ids: roleIds });
 }
 
 /** An image artifact of `team-a/team/api`. */

@@ -1,9 +1,9 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { z } from 'zod';
 import type { SystemInfo } from '../../system/api/types';
 import type { Credentials } from '../api/types';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** What the form checks before asking the API: both fields filled in. */
 export const signInSchema = z.object({
@@ -41,11 +41,7 @@ export function SignInForm({ authMode, submitting, error, onSubmit }: SignInForm
             ? 'Use your directory (LDAP) username and password. The local admin account also works.'
             : 'Use your Berth username and password.'}
         </Text>
-        {error ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <FailureAlert error={error} />
         <TextInput
           label={ldap ? 'LDAP username' : 'Username'}
           autoComplete="username"

@@ -15,5 +15,4 @@ export const projectKeys = {
   robotList: (projectId: number, params: QueryParams) => [...projectKeys.robots(projectId), params] as const,
   logs: (projectId: number, params: QueryParams) => [...projectKeys.detail(projectId), 'logs', params] as const,
   userSearch: (text: string) => ['user-search', text] as const,
-  ldapGroupSearch: (text: string) => ['ldap-group-search', text] as const,
 };

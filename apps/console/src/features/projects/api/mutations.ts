@@ -1,8 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiErrorFrom } from '../../../shared/api/api-error';
-import { apiRequest, berthClient, unwrap } from '../../../shared/api/client';
+import { apiRequest, berthClient, expectOk, unwrap } from '../../../shared/api/client';
 import { projectKeys } from './keys';
-import type { CreateMemberRequest, CreateProjectRequest, CreateRobotRequest, RobotCreated } from './types';
+import type {
+  CreateMemberRequest,
+  CreateProjectRequest,
+  CreateRobotRequest,
+  RobotCreated,
+  UpdateProjectRequest,
+} from './types';
 
 /** Creates a project (`POST /projects`) and refreshes the project lists. */
 export function useCreateProject() {
@@ -10,6 +16,25 @@ export function useCreateProject() {
   return useMutation({
     mutationFn: (request: CreateProjectRequest) => apiRequest<unknown>('/projects', { method: 'POST', json: request }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
+  });
+}
+
+/** Changes a project's publicity or quota (`PUT /projects/{id}`) and reloads the project, its summary and the lists. */
+export function useUpdateProject(projectId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (changes: UpdateProjectRequest) =>
+      expectOk(
+        await berthClient.PUT('/projects/{project_name_or_id}', {
+          params: { path: { project_name_or_id: String(projectId) } },
+          body: changes,
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+        queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
+      ]),
   });
 }
 

@@ -3,16 +3,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiList, apiRequest, berthClient, type ListPage, type QueryParams, unwrap } from '../../../shared/api/client';
 import type { HarborListParams } from '../../../shared/list/list-state';
 import { projectKeys } from './keys';
-import type {
-  AuditLogEntry,
-  LdapGroupSearchResult,
-  Member,
-  Project,
-  ProjectSummary,
-  Repository,
-  Robot,
-  UserSearchResult,
-} from './types';
+import type { AuditLogEntry, Member, Project, ProjectSummary, Repository, Robot, UserSearchResult } from './types';
 
 /** Search results offered in the add-member pickers: enough to choose from, few enough to read. */
 const SEARCH_RESULTS = 20;
@@ -72,15 +63,6 @@ export const userSearchQuery = (text: string) =>
           signal,
         })
       ).data,
-    enabled: text.trim().length > 0,
-  });
-
-/** Describes `GET /ldap/groups/search?groupname=` for the add-member picker. */
-export const ldapGroupSearchQuery = (text: string) =>
-  queryOptions({
-    queryKey: projectKeys.ldapGroupSearch(text),
-    queryFn: async ({ signal }) =>
-      (await apiRequest<LdapGroupSearchResult[]>('/ldap/groups/search', { query: { groupname: text }, signal })).data,
     enabled: text.trim().length > 0,
   });
 

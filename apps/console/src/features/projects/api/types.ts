@@ -20,6 +20,10 @@ export interface Project {
   owner_name: string | null;
   metadata: ProjectMetadata;
   repo_count: number;
+  /** Storage quota in bytes, -1 for unlimited. */
+  storage_limit: number;
+  /** Bytes the project's artifacts use. */
+  storage_used: number;
   current_user_role_id: number;
   current_user_role_ids: number[];
   creation_time: string;
@@ -49,6 +53,9 @@ export interface CreateProjectRequest {
   /** Bytes, or -1 for unlimited. */
   storage_limit: number;
 }
+
+/** The body of `PUT /projects/{id}`: only the settings to change. */
+export type UpdateProjectRequest = components['schemas']['UpdateProjectDto'];
 
 /** A repository (`GET /projects/{name}/repositories`); `name` includes the project (`team-a/api`). */
 export interface Repository {
@@ -82,13 +89,6 @@ export type CreateMemberRequest =
 export interface UserSearchResult {
   user_id: number;
   username: string;
-}
-
-/** A group found by `GET /ldap/groups/search`. */
-export interface LdapGroupSearchResult {
-  group_name: string;
-  ldap_group_dn: string;
-  group_type: number;
 }
 
 /** A robot account of a project (never its secret). */

@@ -1,18 +1,16 @@
 import { ProjectRole } from '@berth/rbac';
-import { Alert, Button, Group, Modal, NativeSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error';
 import { ROLE_OPTIONS } from '../../../shared/access/roles';
+import { LDAP_SEARCH_DEBOUNCE_MS, type LdapGroupChoice, LdapGroupPicker } from '../../../shared/ldap/ldap-group-picker';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useAddMember } from '../api/mutations';
-import { ldapGroupSearchQuery, userSearchQuery } from '../api/queries';
-import type { CreateMemberRequest, LdapGroupSearchResult } from '../api/types';
-
-/** Waits for a pause in typing before asking the API (and LDAP behind it). */
-const SEARCH_DEBOUNCE_MS = 300;
+import { userSearchQuery } from '../api/queries';
+import type { CreateMemberRequest } from '../api/types';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 type Kind = 'user' | 'group';
 
@@ -25,47 +23,38 @@ export interface AddMemberModalProps {
   onClose(): void;
 }
 
-/** The Add member dialog: find a user or an LDAP group by name, pick a role, add. */
+/** The Add member dialog: find a user, or find an LDAP group (or enter its DN), pick a role, add. */
 export function AddMemberModal({ projectId, opened, ldapGroups, onClose }: AddMemberModalProps) {
   const [kind, setKind] = useState<Kind>('user');
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(search.trim(), LDAP_SEARCH_DEBOUNCE_MS);
+  const [username, setUsername] = useState<string | null>(null);
+  const [group, setGroup] = useState<LdapGroupChoice | null>(null);
   const [role, setRole] = useState(String(ProjectRole.Developer));
   const add = useAddMember(projectId);
 
   const users = useQuery({ ...userSearchQuery(debounced), enabled: opened && kind === 'user' && debounced !== '' });
-  const groups = useQuery({
-    ...ldapGroupSearchQuery(debounced),
-    enabled: opened && kind === 'group' && debounced !== '',
-  });
-  const active = kind === 'user' ? users : groups;
-  const options =
-    kind === 'user'
-      ? (users.data ?? []).map((user) => ({ value: user.username, label: user.username }))
-      : (groups.data ?? []).map((group) => ({
-          value: group.ldap_group_dn,
-          label: `${group.group_name} (${group.ldap_group_dn})`,
-        }));
+  const options = (users.data ?? []).map((user) => ({ value: user.username, label: user.username }));
 
   const close = () => {
     setSearch('');
-    setSelected(null);
+    setUsername(null);
+    setGroup(null);
     add.reset();
     onClose();
   };
 
   const submit = () => {
-    if (!selected) return;
     let request: CreateMemberRequest;
     let name: string;
     if (kind === 'user') {
-      request = { role_id: Number(role), member_user: { username: selected } };
-      name = selected;
+      if (!username) return;
+      request = { role_id: Number(role), member_user: { username } };
+      name = username;
     } else {
-      const group = (groups.data ?? []).find((g: LdapGroupSearchResult) => g.ldap_group_dn === selected);
-      name = group?.group_name ?? selected;
-      request = { role_id: Number(role), member_group: { ldap_group_dn: selected, group_name: name, group_type: 1 } };
+      if (!group) return;
+      name = group.group_name;
+      request = { role_id: Number(role), member_group: { ...group, group_type: 1 } };
     }
     add.mutate(request, {
       onSuccess: () => {
@@ -75,7 +64,7 @@ export function AddMemberModal({ projectId, opened, ldapGroups, onClose }: AddMe
     });
   };
 
-  const nothingFound = debounced === '' ? 'Type to search' : active.isFetching ? 'Searching…' : 'Nobody found';
+  const nothingFound = debounced === '' ? 'Type to search' : users.isFetching ? 'Searching…' : 'Nobody found';
   return (
     <Modal opened={opened} onClose={close} title="Add member">
       <form
@@ -96,31 +85,32 @@ export function AddMemberModal({ projectId, opened, ldapGroups, onClose }: AddMe
               value={kind}
               onChange={(value) => {
                 setKind(value as Kind);
-                setSelected(null);
+                setUsername(null);
+                setGroup(null);
                 setSearch('');
               }}
             />
           ) : null}
-          {add.isError ? (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {errorMessage(add.error)}
-            </Alert>
-          ) : null}
-          <Select
-            label={kind === 'user' ? 'User' : 'LDAP group'}
-            placeholder={kind === 'user' ? 'Search by username' : 'Search by group name'}
-            searchable
-            required
-            data-autofocus
-            data={options}
-            value={selected}
-            onChange={setSelected}
-            searchValue={search}
-            onSearchChange={setSearch}
-            filter={({ options: all }) => all}
-            nothingFoundMessage={nothingFound}
-            error={active.isError ? errorMessage(active.error) : undefined}
-          />
+          <FailureAlert error={add.error} />
+          {kind === 'user' ? (
+            <Select
+              label="User"
+              placeholder="Search by username"
+              searchable
+              required
+              data-autofocus
+              data={options}
+              value={username}
+              onChange={setUsername}
+              searchValue={search}
+              onSearchChange={setSearch}
+              filter={({ options: all }) => all}
+              nothingFoundMessage={nothingFound}
+              error={users.isError ? errorMessage(users.error) : undefined}
+            />
+          ) : (
+            <LdapGroupPicker value={group} onChange={setGroup} enabled={opened} />
+          )}
           <NativeSelect
             label="Role"
             data={ROLE_OPTIONS}
@@ -136,7 +126,7 @@ export function AddMemberModal({ projectId, opened, ldapGroups, onClose }: AddMe
             <Button variant="default" onClick={close} disabled={add.isPending}>
               Cancel
             </Button>
-            <Button type="submit" loading={add.isPending} disabled={!selected}>
+            <Button type="submit" loading={add.isPending} disabled={kind === 'user' ? !username : !group}>
               Add member
             </Button>
           </Group>

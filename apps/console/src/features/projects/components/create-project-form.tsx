@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import type { CreateProjectRequest } from '../api/types';
+import { QuotaFields, type QuotaValues, quotaShape, refineQuota, toStorageLimit } from './quota-fields';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Longest project name, as core-api's (Harbor's) grammar. */
 export const PROJECT_NAME_MAX_LENGTH = 255;
@@ -11,17 +12,10 @@ export const PROJECT_NAME_MAX_LENGTH = 255;
 /** core-api's project name grammar: lower-case alphanumeric runs joined by single `.`, `_` or `-`. */
 export const PROJECT_NAME_PATTERN = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
-/** Units the quota can be given in, with their size in bytes. */
-export const QUOTA_UNITS = { MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 } as const;
-export type QuotaUnit = keyof typeof QUOTA_UNITS;
-
 /** The create-project form's values. */
-export interface CreateProjectValues {
+export interface CreateProjectValues extends QuotaValues {
   name: string;
   isPublic: boolean;
-  unlimited: boolean;
-  quota: number | string;
-  unit: QuotaUnit;
 }
 
 /** Checks the form as core-api will, so mistakes show beside the field before any request. */
@@ -37,23 +31,16 @@ export const createProjectSchema = z
         'Use lower-case letters and digits, separated by single ".", "_" or "-" (for example team-a).',
       ),
     isPublic: z.boolean(),
-    unlimited: z.boolean(),
-    quota: z.union([z.number(), z.string()]),
-    unit: z.enum(['MiB', 'GiB', 'TiB']),
+    ...quotaShape,
   })
-  .superRefine((values, ctx) => {
-    if (values.unlimited) return;
-    const quota = typeof values.quota === 'number' ? values.quota : Number.NaN;
-    if (!(quota > 0))
-      ctx.addIssue({ code: 'custom', path: ['quota'], message: 'Enter a quota above 0, or choose unlimited.' });
-  });
+  .superRefine(refineQuota);
 
 /** Turns valid form values into the body of `POST /projects`. */
 export function toCreateProjectRequest(values: CreateProjectValues): CreateProjectRequest {
   return {
     project_name: values.name.trim(),
     metadata: { public: values.isPublic ? 'true' : 'false' },
-    storage_limit: values.unlimited ? -1 : Math.round(Number(values.quota) * QUOTA_UNITS[values.unit]),
+    storage_limit: toStorageLimit(values),
   };
 }
 
@@ -87,11 +74,7 @@ export function CreateProjectForm({ submitting, error, onSubmit, onCancel }: Cre
       onSubmit={form.onSubmit((values) => onSubmit(toCreateProjectRequest(values)))}
     >
       <Stack gap="sm">
-        {error && error.field !== 'name' ? (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-            {error.message}
-          </Alert>
-        ) : null}
+        {error && error.field !== 'name' ? <FailureAlert error={error.message} /> : null}
         <TextInput
           label="Project name"
           description="Lower-case letters and digits, separated by single . _ or -"
@@ -105,19 +88,7 @@ export function CreateProjectForm({ submitting, error, onSubmit, onCancel }: Cre
           description="Anyone, even without signing in, can pull images from a public project."
           {...form.getInputProps('isPublic', { type: 'checkbox' })}
         />
-        <Checkbox label="Unlimited storage" {...form.getInputProps('unlimited', { type: 'checkbox' })} />
-        {!form.values.unlimited ? (
-          <Group align="flex-start" gap="xs" wrap="nowrap">
-            <NumberInput
-              label="Storage quota"
-              min={0}
-              decimalScale={2}
-              style={{ flex: 1 }}
-              {...form.getInputProps('quota')}
-            />
-            <NativeSelect label="Unit" data={Object.keys(QUOTA_UNITS)} w={96} {...form.getInputProps('unit')} />
-          </Group>
-        ) : null}
+        <QuotaFields form={form} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel} disabled={submitting}>
             Cancel

@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import { errorMessage, HttpStatus, isApiError } from '../../../shared/api/api-error';
+import { dialogForm } from '../../../shared/ui/dialog-form';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useCreateProject } from '../api/mutations';
 import { CreateProjectForm } from './create-project-form';
@@ -13,16 +13,7 @@ export interface CreateProjectModalProps {
 /** The New project dialog: submits the form, keeps it open with the API's refusal, closes and confirms on success. */
 export function CreateProjectModal({ opened, onClose }: CreateProjectModalProps) {
   const create = useCreateProject();
-  const close = () => {
-    create.reset();
-    onClose();
-  };
-  const error = create.error
-    ? {
-        message: errorMessage(create.error),
-        field: isApiError(create.error, HttpStatus.Conflict) ? ('name' as const) : undefined,
-      }
-    : undefined;
+  const { close, error } = dialogForm(create, onClose, 'name');
   return (
     <Modal opened={opened} onClose={close} title="New project" size="md">
       <CreateProjectForm

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, Group, Modal, NativeSelect, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error';
 import { PermissionsEditor, type RobotPermission, validatePermissions } from '../../../shared/ui/permissions-editor';
 import { useCreateRobot } from '../api/mutations';
 import type { RobotCreated } from '../api/types';
+import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** core-api's robot name grammar: lower-case letters and digits, single `.`, `_` or `-` between them. */
 const ROBOT_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -106,11 +105,7 @@ export function CreateRobotModal({ projectName, projectId, opened, onClose, onCr
         }}
       >
         <Stack gap="sm">
-          {create.isError ? (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert">
-              {errorMessage(create.error)}
-            </Alert>
-          ) : null}
+          <FailureAlert error={create.error} />
           <TextInput
             label="Name"
             description={`The login name adds the prefix and the project, e.g. robot$${projectName}+${trimmed || 'ci'}`}

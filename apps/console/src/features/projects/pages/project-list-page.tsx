@@ -16,18 +16,19 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconFolderPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../shared/api/api-error';
 import { canInProject } from '../../../shared/access/project-access';
 import { roleLabel } from '../../../shared/access/roles';
 import { usePermissions } from '../../../shared/access/use-permissions';
 import { formatDateTime } from '../../../shared/format';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { useListState } from '../../../shared/list/use-list-state';
 import { useSession } from '../../auth/session/session-context';
 import { projectListQuery } from '../api/queries';
 import type { Project } from '../api/types';
 import { CreateProjectModal } from '../components/create-project-modal';
-import { ProjectQuotaCell } from '../components/project-quota-cell';
+import { QuotaUsage } from '../components/quota-usage';
 import { useConfirmDeleteProject } from '../components/use-confirm-delete-project';
 
 /** Columns of GET /projects the list sorts by (core-api's PROJECT_LIST). */
@@ -83,7 +84,16 @@ export function ProjectListPage() {
       ),
     },
     { key: 'repos', header: 'Repositories', align: 'right', render: (project) => project.repo_count },
-    { key: 'quota', header: 'Quota used', render: (project) => <ProjectQuotaCell projectId={project.project_id} /> },
+    {
+      key: 'quota',
+      header: 'Quota used',
+      render: (project) => (
+        <QuotaUsage
+          quota={{ hard: { storage: project.storage_limit }, used: { storage: project.storage_used } }}
+          compact
+        />
+      ),
+    },
     {
       key: 'created',
       header: 'Created',
@@ -136,33 +146,16 @@ export function ProjectListPage() {
       <DataTable
         label="Projects"
         columns={columns}
-        rows={projects.data?.items}
         rowKey={(project) => project.project_id}
-        total={projects.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={projects.isPending}
-        fetching={projects.isPlaceholderData}
-        error={projects.isError ? errorMessage(projects.error) : undefined}
-        onRetry={() => void projects.refetch()}
+        {...listTableProps(list, projects)}
         empty={
           filtered ? (
-            <EmptyState title="No projects match" description="Try another search, or show all projects." size="sm">
-              <Button
-                variant="light"
-                size="xs"
-                onClick={() => {
-                  list.setSearch('');
-                  list.setFilter('public', undefined);
-                }}
-              >
-                Clear filters
-              </Button>
-            </EmptyState>
+            <NoMatches
+              title="No projects match"
+              description="Try another search, or show all projects."
+              onClear={list.clearFilters}
+              clearLabel="Clear filters"
+            />
           ) : (
             <EmptyState
               icon={<IconFolderPlus size={28} />}

@@ -1,18 +1,14 @@
-import { DataTable, type DataTableColumn, SearchInput } from '@berth/console-ui';
-import { Badge, Button, EmptyState, Group, NativeSelect, Text } from '@mantine/core';
+import { DataTable, SearchInput } from '@berth/console-ui';
+import { EmptyState, Group, NativeSelect } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
-import { errorMessage } from '../../../shared/api/api-error';
-import { formatDateTime } from '../../../shared/format';
+import { AUDIT_LOG_COLUMNS, AUDIT_LOG_SORTABLE } from '../../../shared/audit/audit-log-columns';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { useListState } from '../../../shared/list/use-list-state';
 import { projectLogQuery } from '../api/queries';
-import type { AuditLogEntry } from '../api/types';
 import { useProjectContext } from './project-context';
-
-/** Columns of GET /projects/{p}/logs the list sorts by (core-api's AUDIT_LOG_LIST). */
-const SORTABLE = ['op_time', 'username', 'operation', 'resource_type', 'resource'] as const;
 
 /** The operations and resource types a project's log holds, for its filters. */
 const OPERATIONS = ['create', 'update', 'delete', 'push', 'pull'];
@@ -31,70 +27,14 @@ export function logQuery(search: string, filters: Record<string, string>): strin
 /** The Logs tab: the project's audit log, newest first, searchable by resource and filtered by operation and type. */
 export function ProjectLogsTab() {
   const { project } = useProjectContext();
-  const list = useListState({ sortable: SORTABLE, defaultSort: '-op_time', filters: ['operation', 'resource_type'] });
+  const list = useListState({
+    sortable: AUDIT_LOG_SORTABLE,
+    defaultSort: '-op_time',
+    filters: ['operation', 'resource_type'],
+  });
   const params = { ...toHarborParams(list.state), q: logQuery(list.state.search, list.state.filters) };
   const logs = useQuery(projectLogQuery(project.project_id, params));
   const filtered = params.q !== undefined;
-  const [, setSearchParams] = useSearchParams();
-
-  const columns: DataTableColumn<AuditLogEntry>[] = [
-    {
-      key: 'time',
-      header: 'Time',
-      sortField: 'op_time',
-      render: (entry) => (
-        <Text size="sm" component="time" dateTime={entry.op_time} style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(entry.op_time)}
-        </Text>
-      ),
-    },
-    { key: 'user', header: 'User', sortField: 'username', render: (entry) => <Text size="sm">{entry.username}</Text> },
-    {
-      key: 'operation',
-      header: 'Operation',
-      sortField: 'operation',
-      render: (entry) => (
-        <Badge variant="light" color={entry.operation === 'delete' ? 'red' : 'blue'} tt="none">
-          {entry.operation}
-        </Badge>
-      ),
-    },
-    {
-      key: 'type',
-      header: 'Resource type',
-      sortField: 'resource_type',
-      render: (entry) => <Text size="sm">{entry.resource_type}</Text>,
-    },
-    {
-      key: 'resource',
-      header: 'Resource',
-      sortField: 'resource',
-      render: (entry) => (
-        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-          {entry.resource}
-        </Text>
-      ),
-    },
-    {
-      key: 'result',
-      header: 'Result',
-      render: (entry) =>
-        entry.result === 'success' ? (
-          <Badge color="teal" variant="dot">
-            Success
-          </Badge>
-        ) : (
-          <Badge color="red" variant="dot">
-            Failure
-          </Badge>
-        ),
-    },
-    {
-      key: 'ip',
-      header: 'Source IP',
-      render: (entry) => <Text size="sm">{entry.source_ip ?? '—'}</Text>,
-    },
-  ];
 
   const select = (name: string, label: string, values: string[]) => (
     <NativeSelect
@@ -114,32 +54,17 @@ export function ProjectLogsTab() {
       </Group>
       <DataTable
         label="Audit log"
-        columns={columns}
-        rows={logs.data?.items}
+        columns={AUDIT_LOG_COLUMNS}
         rowKey={(entry) => entry.id}
-        total={logs.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={logs.isPending}
-        fetching={logs.isPlaceholderData}
-        error={logs.isError ? errorMessage(logs.error) : undefined}
-        onRetry={() => void logs.refetch()}
+        {...listTableProps(list, logs)}
         empty={
           filtered ? (
-            <EmptyState title="No entries match" description="Nothing in the log matches these filters." size="sm">
-              <Button
-                variant="light"
-                size="xs"
-                // One URL change clears all three: separate setters would each start from the same old URL.
-                onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}
-              >
-                Clear filters
-              </Button>
-            </EmptyState>
+            <NoMatches
+              title="No entries match"
+              description="Nothing in the log matches these filters."
+              onClear={list.clearFilters}
+              clearLabel="Clear filters"
+            />
           ) : (
             <EmptyState
               icon={<IconHistory size={28} />}

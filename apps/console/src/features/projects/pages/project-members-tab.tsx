@@ -15,9 +15,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconTrash, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '../../../shared/api/api-error';
 import { ROLE_OPTIONS, roleLabel } from '../../../shared/access/roles';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
 import { withProgress } from '../../../shared/ui/notify';
 import { useSession } from '../../auth/session/session-context';
@@ -157,19 +157,8 @@ export function ProjectMembersTab() {
       <DataTable
         label="Members"
         columns={columns}
-        rows={members.data?.items}
         rowKey={(member) => member.id}
-        total={members.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={members.isPending}
-        fetching={members.isPlaceholderData}
-        error={members.isError ? errorMessage(members.error) : undefined}
-        onRetry={() => void members.refetch()}
+        {...listTableProps(list, members)}
         empty={
           <EmptyState
             icon={<IconUsers size={28} />}

@@ -3,25 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConsole, testUser } from '../../../shared/test/render';
 import { harborError, stubApi } from '../../../shared/test/stub-api';
 import type { Project } from '../api/types';
+import { projectFixture } from '../test/project-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const GiB = 1024 ** 3;
 
 function project(id: number, name: string, overrides: Partial<Project> = {}): Project {
-  return {
-    project_id: id,
-    name,
-    owner_id: 1,
-    owner_name: 'admin',
-    metadata: { public: 'false' },
-    repo_count: 0,
-    current_user_role_id: 1,
-    current_user_role_ids: [1],
-    creation_time: '2025-01-02T03:04:05Z',
-    update_time: '2025-01-02T03:04:05Z',
-    ...overrides,
-  };
+  return projectFixture({ project_id: id, name, ...overrides });
 }
 
 const SUMMARY = {
@@ -45,12 +34,16 @@ describe('Projects list', () => {
     const { calls } = stubApi({
       ...BASE,
       'GET /api/v2.0/projects': {
-        body: [project(1, 'library', { metadata: { public: 'true' }, repo_count: 3 }), project(2, 'team-a')],
+        body: [
+          project(1, 'library', {
+            metadata: { public: 'true' },
+            repo_count: 3,
+            storage_limit: 10 * GiB,
+            storage_used: 2.5 * GiB,
+          }),
+          project(2, 'team-a'),
+        ],
         headers: { 'X-Total-Count': '27' },
-      },
-      'GET /api/v2.0/projects/1/summary': { body: SUMMARY },
-      'GET /api/v2.0/projects/2/summary': {
-        body: { ...SUMMARY, quota: { hard: { storage: -1 }, used: { storage: 0 } } },
       },
     });
     renderConsole('/projects?page=2&size=10&q=a');
@@ -73,6 +66,8 @@ describe('Projects list', () => {
       sort: 'name',
       q: 'name=~a',
     });
+    // The list answer carries the quota: no summary request per row.
+    expect(calls.filter((call) => call.path.endsWith('/summary'))).toEqual([]);
   });
 
   it('asks before deleting and shows the API refusal when the project is not empty', async () => {

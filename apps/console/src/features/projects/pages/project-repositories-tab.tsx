@@ -1,12 +1,13 @@
 import { DataTable, type DataTableColumn, SearchInput } from '@berth/console-ui';
-import { Anchor, Button, EmptyState, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, EmptyState, Group, Text, Tooltip } from '@mantine/core';
 import { IconBox } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../shared/api/api-error';
 import { formatDateTime, formatRelative } from '../../../shared/format';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { repositoryPath } from '../../artifacts/pages/repository-route';
 import { useSystemInfo } from '../../system/api/queries';
 import { repositoryListQuery } from '../api/queries';
@@ -80,30 +81,15 @@ export function ProjectRepositoriesTab() {
       <DataTable
         label="Repositories"
         columns={columns}
-        rows={repositories.data?.items}
         rowKey={(repository) => repository.id}
-        total={repositories.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={repositories.isPending}
-        fetching={repositories.isPlaceholderData}
-        error={repositories.isError ? errorMessage(repositories.error) : undefined}
-        onRetry={() => void repositories.refetch()}
+        {...listTableProps(list, repositories)}
         empty={
           searching ? (
-            <EmptyState
+            <NoMatches
               title="No repositories match"
               description={`Nothing in ${project.name} matches “${list.state.search}”.`}
-              size="sm"
-            >
-              <Button variant="light" size="xs" onClick={() => list.setSearch('')}>
-                Clear search
-              </Button>
-            </EmptyState>
+              onClear={() => list.setSearch('')}
+            />
           ) : (
             <EmptyState
               icon={<IconBox size={28} />}

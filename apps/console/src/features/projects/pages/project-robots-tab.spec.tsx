@@ -3,24 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConsole, testUser } from '../../../shared/test/render';
 import { harborError, stubApi } from '../../../shared/test/stub-api';
 import type { Project, Robot } from '../api/types';
+import { projectFixture } from '../test/project-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const SECRET = 'Xy7pQ2mN9vB4kL8wR3tZ6hJ1cF5dG0aS';
 
 function project(roleIds: number[] = [1]): Project {
-  return {
-    project_id: 2,
-    name: 'team-a',
-    owner_id: 1,
-    owner_name: 'admin',
-    metadata: { public: 'false' },
-    repo_count: 0,
-    current_user_role_id: roleIds[0] ?? 0,
-    current_user_role_ids: roleIds,
-    creation_time: '2025-01-02T03:04:05Z',
-    update_time: '2025-01-02T03:04:05Z',
-  };
+  return projectFixture({ current_user_role_id: roleIds[0] ?? 0, current_user_role_ids: roleIds });
 }
 
 function robot(overrides: Partial<Robot> = {}): Robot {

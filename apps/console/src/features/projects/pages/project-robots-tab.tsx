@@ -1,17 +1,6 @@
 import { CommandBlock, DataTable, type DataTableColumn, SearchInput } from '@berth/console-ui';
 import { Action, ProjectResource } from '@berth/rbac';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Menu,
-  Stack,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Button, EmptyState, Group, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import {
@@ -25,13 +14,13 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../shared/api/api-error';
-import { formatDateTime, formatRelative } from '../../../shared/format';
 import { toHarborParams } from '../../../shared/list/list-state';
+import { listTableProps } from '../../../shared/list/list-table';
+import { NoMatches } from '../../../shared/list/no-matches';
 import { useListState } from '../../../shared/list/use-list-state';
 import { registryHost } from '../../../shared/registry-address';
 import { withProgress } from '../../../shared/ui/notify';
-import { describePermissions } from '../../../shared/ui/permissions-editor';
+import { ROBOT_COLUMNS, ROBOT_SORTABLE } from '../../../shared/robots/robot-columns';
 import { SecretReveal } from '../../../shared/ui/secret-reveal';
 import { useSystemInfo } from '../../system/api/queries';
 import { useDeleteRobot, useRefreshRobotSecret, useSetRobotDisabled } from '../api/mutations';
@@ -40,19 +29,11 @@ import type { Robot } from '../api/types';
 import { CreateRobotModal } from '../components/create-robot-modal';
 import { useProjectContext } from './project-context';
 
-/** Columns of GET /projects/{p}/robots the list sorts by (core-api's PROJECT_ROBOT_LIST). */
-const SORTABLE = ['name', 'creation_time'] as const;
-
 /** A secret to show once: whose it is and what it is. */
 interface Revealed {
   title: string;
   name: string;
   secret: string;
-}
-
-/** Tells whether a robot's expiry (Unix seconds, -1 never) has passed. */
-function expired(robot: Robot, now = Date.now()): boolean {
-  return robot.expires_at !== -1 && robot.expires_at * 1000 <= now;
 }
 
 /** Quotes a robot's login name for a POSIX shell: it holds `$`, which the shell would expand. */
@@ -63,7 +44,7 @@ function shellQuote(text: string): string {
 /** The Robot accounts tab: the project's robots with status, permissions and expiry; create, disable, rotate, delete. */
 export function ProjectRobotsTab() {
   const { project, permissions } = useProjectContext();
-  const list = useListState({ sortable: SORTABLE, defaultSort: 'name' });
+  const list = useListState({ sortable: ROBOT_SORTABLE, defaultSort: 'name' });
   const robots = useQuery(robotListQuery(project.project_id, toHarborParams(list.state, 'name')));
   const systemInfo = useSystemInfo();
   const [creating, createModal] = useDisclosure(false);
@@ -131,70 +112,7 @@ export function ProjectRobotsTab() {
     });
 
   const columns: DataTableColumn<Robot>[] = [
-    {
-      key: 'name',
-      header: 'Name',
-      sortField: 'name',
-      render: (robot) => (
-        <Stack gap={0}>
-          <Text size="sm" fw={500} ff="monospace">
-            {robot.name}
-          </Text>
-          {robot.description ? (
-            <Text size="xs" c="dimmed" lineClamp={1}>
-              {robot.description}
-            </Text>
-          ) : null}
-        </Stack>
-      ),
-    },
-    {
-      key: 'status',
-      header: 'Status',
-      render: (robot) =>
-        robot.disable ? (
-          <Badge color="gray" variant="dot">
-            Disabled
-          </Badge>
-        ) : expired(robot) ? (
-          <Badge color="orange" variant="dot">
-            Expired
-          </Badge>
-        ) : (
-          <Badge color="teal" variant="dot">
-            Enabled
-          </Badge>
-        ),
-    },
-    {
-      key: 'permissions',
-      header: 'Permissions',
-      render: (robot) => <Text size="sm">{describePermissions(robot.permissions)}</Text>,
-    },
-    {
-      key: 'expires',
-      header: 'Expires',
-      render: (robot) => (
-        <Text size="sm">
-          {robot.expires_at === -1 ? 'Never' : formatDateTime(new Date(robot.expires_at * 1000).toISOString())}
-        </Text>
-      ),
-    },
-    {
-      key: 'used',
-      header: 'Last used',
-      render: (robot) => (
-        <Text size="sm" c={robot.last_used_time ? undefined : 'dimmed'}>
-          {robot.last_used_time ? formatRelative(robot.last_used_time) : 'Never'}
-        </Text>
-      ),
-    },
-    {
-      key: 'created',
-      header: 'Created',
-      sortField: 'creation_time',
-      render: (robot) => <Text size="sm">{formatDateTime(robot.creation_time)}</Text>,
-    },
+    ...ROBOT_COLUMNS,
     {
       key: 'actions',
       header: <VisuallyHidden>Actions</VisuallyHidden>,
@@ -249,36 +167,27 @@ export function ProjectRobotsTab() {
       <DataTable
         label="Robot accounts"
         columns={columns}
-        rows={robots.data?.items}
         rowKey={(robot) => robot.id}
-        total={robots.data?.total}
-        page={list.state.page}
-        pageSize={list.state.pageSize}
-        sort={list.state.sort}
-        onSortChange={list.toggleSort}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        loading={robots.isPending}
-        fetching={robots.isPlaceholderData}
-        error={robots.isError ? errorMessage(robots.error) : undefined}
-        onRetry={() => void robots.refetch()}
+        {...listTableProps(list, robots)}
         empty={
-          <EmptyState
-            icon={<IconRobot size={28} />}
-            title={list.state.search ? 'No robot accounts match' : 'No robot accounts yet'}
-            description={
-              mayCreate
-                ? 'Create a robot account for CI or a deployment: it signs in with its own secret and only the permissions you give it.'
-                : 'A project admin can create robot accounts for CI and deployments.'
-            }
-            size="sm"
-          >
-            {list.state.search ? (
-              <Button variant="light" size="xs" onClick={() => list.setSearch('')}>
-                Clear search
-              </Button>
-            ) : null}
-          </EmptyState>
+          list.state.search ? (
+            <NoMatches
+              title="No robot accounts match"
+              description="Try another search."
+              onClear={() => list.setSearch('')}
+            />
+          ) : (
+            <EmptyState
+              icon={<IconRobot size={28} />}
+              title="No robot accounts yet"
+              description={
+                mayCreate
+                  ? 'Create a robot account for CI or a deployment: it signs in with its own secret and only the permissions you give it.'
+                  : 'A project admin can create robot accounts for CI and deployments.'
+              }
+              size="sm"
+            />
+          )
         }
       />
       <CreateRobotModal

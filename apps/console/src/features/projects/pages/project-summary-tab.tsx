@@ -1,12 +1,13 @@
 import { Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ProjectRole } from '@berth/rbac';
+import { Action, ProjectResource, ProjectRole } from '@berth/rbac';
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../../shared/access/roles';
 import { formatDateTime } from '../../../shared/format';
 import { ErrorMessage } from '../../../shared/ui/query-state';
 import { projectSummaryQuery } from '../api/queries';
 import type { ProjectSummary } from '../api/types';
+import { ProjectSettingsForm } from '../components/project-settings-form';
 import { QuotaUsage } from '../components/quota-usage';
 import { useProjectContext } from './project-context';
 
@@ -30,9 +31,9 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** The Summary tab: repositories, members per role, quota and the project's facts. */
+/** The Summary tab: repositories, members per role, quota and the project's facts; its settings for project admins. */
 export function ProjectSummaryTab() {
-  const { project } = useProjectContext();
+  const { project, permissions } = useProjectContext();
   const summary = useQuery(projectSummaryQuery(project.project_id));
   if (summary.isError) return <ErrorMessage error={summary.error} onRetry={() => void summary.refetch()} />;
   const data = summary.data;
@@ -68,6 +69,12 @@ export function ProjectSummaryTab() {
           <Text size="sm">Created: {formatDateTime(project.creation_time)}</Text>
         </Stack>
       </Card>
+      {permissions.can(ProjectResource.Project, Action.Update) ? (
+        <Card title="Settings">
+          {/* Keyed on the update time, so a change saved elsewhere resets the form to what is stored. */}
+          <ProjectSettingsForm key={project.update_time} project={project} />
+        </Card>
+      ) : null}
     </SimpleGrid>
   );
 }

@@ -118,6 +118,12 @@ export class ProjectResponseDto {
   @ApiProperty({ description: 'Always 0: Berth has no chart repository.' })
   chart_count!: number;
 
+  @ApiProperty({ description: 'Storage quota in bytes, -1 for unlimited (as `quota.hard.storage` of the summary).' })
+  storage_limit!: number;
+
+  @ApiProperty({ description: 'Bytes the project’s artifacts use (as `quota.used.storage` of the summary).' })
+  storage_used!: number;
+
   @ApiProperty({ description: 'The caller’s highest role id in the project, 0 when none (deprecated by Harbor).' })
   current_user_role_id!: number;
 
