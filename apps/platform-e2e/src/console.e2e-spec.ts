@@ -7,17 +7,15 @@ import {
   type TestDatabase,
   type TestOciImage,
 } from '@berth/testing';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { type A11yReport, auditA11y, blocking, launchChromium, newConsoleContext, ScreenshotWriter } from './browser';
 import { type RunningPlatform, startPlatform, stopPlatform } from './launcher';
+import { apiCaller, basic, skopeo, testLdapConfiguration } from './platform-fixtures';
 
-const run = promisify(execFile);
 const { users, groups } = LDAP_FIXTURE;
 
 /** How long a screen may take to show what the suite waits for: a cold Vite bundle plus an LDAP sign-in. */
@@ -32,21 +30,6 @@ const WORKER_REPOSITORY = `${PROJECT}/worker`;
 const REDIS_URL = process.env['BERTH_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0';
 /** Where every run leaves its screenshots and axe report (replaced by the next run). */
 const SCREENSHOTS_DIR = join(tmpdir(), 'berth-console-screenshots');
-
-/** Runs skopeo and answers its exit status and output instead of throwing, so refusals can be asserted. */
-async function skopeo(...args: string[]): Promise<{ ok: boolean; out: string }> {
-  try {
-    const { stdout, stderr } = await run('skopeo', args, { maxBuffer: 64 * 1024 * 1024 });
-    return { ok: true, out: stdout + stderr };
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}${e.message}` };
-  }
-}
-
-function basic(username: string, password: string): string {
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-}
 
 /** Runs `use` with a connection to the tests' Redis, closed afterwards. */
 async function withRedis(use: (redis: Redis) => Promise<void>): Promise<void> {
@@ -81,15 +64,9 @@ describe('the console end to end: an LDAP team runs a project in real Chromium',
   let robotSecret = '';
   let pullCommand = '';
 
-  const call = async (method: string, path: string, auth: string, body?: unknown) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
-  };
+  // `api` is known once the platform is up, so the caller is built per call.
+  const call = (method: string, path: string, auth?: string, body?: unknown) =>
+    apiCaller(api)(method, path, auth, body);
 
   /** Pushes an OCI layout image to `<registry>/<repository>:<tag>` as alice, with her directory password. */
   const push = async (image: TestOciImage, repository: string, tag: string) => {
@@ -145,23 +122,7 @@ describe('the console end to end: an LDAP team runs a project in real Chromium',
       BERTH_EXTERNAL_URL: origin,
     });
     const admin = basic('admin', platform.adminPassword);
-    const ldap = {
-      auth_mode: 'ldap_auth',
-      ldap_url: process.env['BERTH_TEST_LDAP_URL'],
-      ldap_search_dn: LDAP_FIXTURE.searchDn,
-      ldap_search_password: LDAP_FIXTURE.searchPassword,
-      ldap_base_dn: LDAP_FIXTURE.peopleDn,
-      ldap_uid: 'uid',
-      ldap_filter: '(objectClass=inetOrgPerson)',
-      ldap_scope: 2,
-      ldap_group_base_dn: LDAP_FIXTURE.groupsDn,
-      ldap_group_search_filter: '(objectClass=groupOfNames)',
-      ldap_group_attribute_name: 'cn',
-      ldap_group_membership_attribute: 'memberOf',
-      ldap_group_admin_dn: LDAP_FIXTURE.adminGroupDn,
-      ldap_timeout: 5,
-      ldap_verify_cert: false,
-    };
+    const ldap = testLdapConfiguration();
     const configured = await call('PUT', '/configurations', admin, ldap);
     expect(configured.status, JSON.stringify(configured.body)).toBe(200);
     // A second project, so the projects list shows more than one row and a role given through a group.

@@ -15,24 +15,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { type RunningPlatform, startPlatform, stopPlatform } from './launcher';
+import { apiCaller, basic, skopeo, testLdapConfiguration } from './platform-fixtures';
 
 const run = promisify(execFile);
 const { users, groups } = LDAP_FIXTURE;
-
-/** Runs skopeo and answers its exit status and output instead of throwing, so refusals can be asserted. */
-async function skopeo(...args: string[]): Promise<{ ok: boolean; out: string }> {
-  try {
-    const { stdout, stderr } = await run('skopeo', args, { maxBuffer: 64 * 1024 * 1024 });
-    return { ok: true, out: stdout + stderr };
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}${e.message}` };
-  }
-}
-
-function basic(username: string, password: string): string {
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-}
 
 describe('identity and access end to end: LDAP teams, robots and tokens with real clients', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'berth-identity-'));
@@ -46,18 +32,9 @@ describe('identity and access end to end: LDAP teams, robots and tokens with rea
   let registry: string;
   let admin: string;
 
-  const call = async (method: string, path: string, auth?: string, body?: unknown) => {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        ...(auth ? { authorization: auth } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : null };
-  };
+  // `api` is known once the platform is up, so the caller is built per call.
+  const call = (method: string, path: string, auth?: string, body?: unknown) =>
+    apiCaller(api)(method, path, auth, body);
   const sql = async (query: string, params: unknown[] = []) => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
@@ -93,23 +70,7 @@ describe('identity and access end to end: LDAP teams, robots and tokens with rea
     await run('skopeo', ['copy', ociImage(), `docker-archive:${archive}:berth-e2e/app:v1`]);
     await engine.docker('load', '--quiet', '--input', archive);
 
-    const ldap = {
-      auth_mode: 'ldap_auth',
-      ldap_url: process.env['BERTH_TEST_LDAP_URL'],
-      ldap_search_dn: LDAP_FIXTURE.searchDn,
-      ldap_search_password: LDAP_FIXTURE.searchPassword,
-      ldap_base_dn: LDAP_FIXTURE.peopleDn,
-      ldap_uid: 'uid',
-      ldap_filter: '(objectClass=inetOrgPerson)',
-      ldap_scope: 2,
-      ldap_group_base_dn: LDAP_FIXTURE.groupsDn,
-      ldap_group_search_filter: '(objectClass=groupOfNames)',
-      ldap_group_attribute_name: 'cn',
-      ldap_group_membership_attribute: 'memberOf',
-      ldap_group_admin_dn: LDAP_FIXTURE.adminGroupDn,
-      ldap_timeout: 5,
-      ldap_verify_cert: false,
-    };
+    const ldap = testLdapConfiguration();
     expect((await call('PUT', '/configurations', admin, ldap)).status).toBe(200);
     for (const [name, isPublic] of [
       ['team', 'false'],
