@@ -5,7 +5,9 @@ import {
   portEnv,
   redisEnv,
   requireStorageSettings,
+  MAX_UPLOAD_TTL_MINUTES,
   storageEnv,
+  uploadTtlEnv,
 } from '@berth/config';
 import { DEFAULT_TOKEN_ISSUER, DEFAULT_TOKEN_SERVICE, loadVerificationKeys, pemFromEnv } from '@berth/auth';
 import { z } from 'zod';
@@ -15,12 +17,6 @@ export const DEFAULT_REGISTRY_PORT = 5000;
 
 /** How long a stopping registry lets in-flight requests finish: under Kubernetes' default 30 s termination grace. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 25_000;
-
-/** How long an upload session lives after its last activity: a day, as CNCF distribution's upload purger assumes. */
-export const DEFAULT_UPLOAD_TTL_MINUTES = 24 * 60;
-
-/** The longest upload TTL accepted: 30 days, past which abandoned bytes would only pile up. */
-const MAX_UPLOAD_TTL_MINUTES = 30 * 24 * 60;
 
 /** Where registry clients get tokens when BERTH_TOKEN_REALM is unset: core-api's token service as the launcher runs it. */
 export const DEFAULT_TOKEN_REALM = 'http://localhost:8080/service/token';
@@ -53,12 +49,7 @@ export const registryConfigSchema = databaseEnv
     REDIS_URL: redisEnv.shape.REDIS_URL.optional(),
     BERTH_REDIS_PREFIX: redisEnv.shape.BERTH_REDIS_PREFIX,
     BERTH_REGISTRY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_SHUTDOWN_GRACE_MS),
-    BERTH_UPLOAD_TTL_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_UPLOAD_TTL_MINUTES)
-      .default(DEFAULT_UPLOAD_TTL_MINUTES),
+    BERTH_UPLOAD_TTL_MINUTES: uploadTtlEnv.shape.BERTH_UPLOAD_TTL_MINUTES,
     /** `token` (every /v2/ request needs a token from core-api) or `none` (no authentication: tests, trusted labs). */
     BERTH_REGISTRY_AUTH: z.enum(['token', 'none']).default('token'),
     /** The PEM public keys of core-api's token signing keys (two during a rotation); required with `token`. */

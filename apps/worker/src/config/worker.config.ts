@@ -1,14 +1,19 @@
-import { databaseEnv, logEnv, portEnv, redisEnv, requireStorageSettings, storageEnv } from '@berth/config';
+import {
+  databaseEnv,
+  logEnv,
+  portEnv,
+  redisEnv,
+  requireStorageSettings,
+  storageEnv,
+  uploadTtlEnv,
+} from '@berth/config';
 import { z } from 'zod';
 
-/** The longest interval or TTL the worker accepts, in minutes: 7 × 24 × 60. */
+/** The longest sweep interval the worker accepts, in minutes: 7 × 24 × 60. */
 const MINUTES_PER_WEEK = 7 * 24 * 60;
 
 /** Sweep abandoned uploads hourly unless told otherwise. */
 export const DEFAULT_UPLOAD_SWEEP_INTERVAL_MINUTES = 60;
-
-/** An upload session lives a day (24 × 60 minutes), the registry's default too. */
-export const DEFAULT_UPLOAD_TTL_MINUTES = 24 * 60;
 
 /** The worker's environment: the shared fragments plus its concurrency, optional health port and upload sweep. */
 export const workerEnv = databaseEnv
@@ -27,7 +32,7 @@ export const workerEnv = databaseEnv
       .max(MINUTES_PER_WEEK)
       .default(DEFAULT_UPLOAD_SWEEP_INTERVAL_MINUTES),
     /** How long an upload session lives; the sweep removes session bytes without a row once they are this old. */
-    BERTH_UPLOAD_TTL_MINUTES: z.coerce.number().int().min(1).max(MINUTES_PER_WEEK).default(DEFAULT_UPLOAD_TTL_MINUTES),
+    BERTH_UPLOAD_TTL_MINUTES: uploadTtlEnv.shape.BERTH_UPLOAD_TTL_MINUTES,
   })
   .superRefine(requireStorageSettings);
 

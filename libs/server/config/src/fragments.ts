@@ -47,6 +47,25 @@ export function requireStorageSettings(env: z.output<typeof storageEnv>, ctx: z.
   }
 }
 
+/** How long an upload session lives after its last activity: a day, as CNCF distribution's upload purger assumes. */
+export const DEFAULT_UPLOAD_TTL_MINUTES = 24 * 60;
+
+/** The longest upload TTL accepted: 30 days, past which abandoned bytes would only pile up. */
+export const MAX_UPLOAD_TTL_MINUTES = 30 * 24 * 60;
+
+/**
+ * The upload session lifetime, read by the registry (which expires sessions) and the worker (which sweeps their bytes);
+ * one fragment so both accept exactly the same values.
+ */
+export const uploadTtlEnv = z.object({
+  BERTH_UPLOAD_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_UPLOAD_TTL_MINUTES)
+    .default(DEFAULT_UPLOAD_TTL_MINUTES),
+});
+
 /** Logging shared by every service. */
 export const logEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
