@@ -455,4 +455,214 @@ describe('the console end to end: an LDAP team runs a project in real Chromium',
     await table(page, 'Audit log').getByRole('row').nth(1).waitFor();
     expect(page.url()).toContain(new URL(membersUrl).pathname.replace(/members$/, 'logs'));
   });
+
+  describe('an administrator runs Berth from the console', () => {
+    let adminContext: BrowserContext;
+    let admin: Page;
+    const adminAuth = () => basic('admin', platform.adminPassword);
+    /** Pulls payments/api:1.4.2 with the given credentials into a fresh layout, answering whether it worked. */
+    const pullAs = async (username: string, password: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'berth-console-admin-pull-'));
+      try {
+        return await skopeo(
+          'copy',
+          '--src-tls-verify=false',
+          '--src-creds',
+          `${username}:${password}`,
+          `docker://${registry}/${API_REPOSITORY}:1.4.2`,
+          `oci:${dir}:pulled`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const menuAction = async (name: string, item: string) => {
+      await admin.getByRole('button', { name: `Actions for ${name}` }).click();
+      await admin.getByRole('menuitem', { name: item }).click();
+    };
+
+    beforeAll(async () => {
+      adminContext = await newConsoleContext(browser, origin);
+      admin = await adminContext.newPage();
+      admin.setDefaultTimeout(SCREEN_TIMEOUT_MS);
+    });
+
+    afterAll(async () => {
+      await adminContext?.close();
+    });
+
+    it('signs the administrator in with the launcher password and shows alice, onboarded from LDAP', async () => {
+      await admin.goto(`${origin}/admin/users`);
+      await eventually(async () => admin.url()).toContain('/sign-in');
+      await signIn(admin, 'admin', platform.adminPassword);
+      const accounts = table(admin, 'Users');
+      await expect(row(accounts, users.alice.uid).innerText()).resolves.toMatch(/LDAP/i);
+      await checkA11y(admin, 'admin-users');
+      await shots.capture(admin, 'admin-users', { docs: true });
+    });
+
+    it('creates a local user that meets the password policy and makes them an administrator', async () => {
+      await admin.getByRole('button', { name: 'New user' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'New user' });
+      await dialog.getByRole('textbox', { name: /^Username/ }).fill('carol');
+      await dialog.getByRole('textbox', { name: /^Email/ }).fill('carol@example.test');
+      await dialog.getByLabel(/^Password/).fill('short');
+      await dialog.getByLabel(/^Confirm password/).fill('short');
+      await dialog.getByRole('button', { name: 'Create user' }).click();
+      await dialog
+        .getByText(/Use 8 to 128 characters with an upper-case letter/)
+        .first()
+        .waitFor();
+      await checkA11y(admin, 'admin-new-user');
+      await dialog.getByLabel(/^Password/).fill('Carol-2025x');
+      await dialog.getByLabel(/^Confirm password/).fill('Carol-2025x');
+      await dialog.getByRole('button', { name: 'Create user' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const accounts = table(admin, 'Users');
+      await expect(row(accounts, 'carol').innerText()).resolves.toMatch(/Local/i);
+      await menuAction('carol', 'Make administrator');
+      const confirm = admin.getByRole('dialog', { name: 'Make carol an administrator?' });
+      await confirm.getByRole('button', { name: 'Make administrator' }).click();
+      await eventually(() => row(accounts, 'carol').innerText()).toMatch(/Administrator/i);
+      const carol = await call('GET', '/users?q=username%3Dcarol', adminAuth());
+      expect(carol.body).toEqual([expect.objectContaining({ username: 'carol', sysadmin_flag: true })]);
+      // The new administrator signs in to the API with the password the policy accepted.
+      expect((await call('GET', '/users/current', basic('carol', 'Carol-2025x'))).status).toBe(200);
+    });
+
+    it('lists the LDAP groups that hold project roles', async () => {
+      await admin.goto(`${origin}/admin/groups`);
+      const list = table(admin, 'Groups');
+      await row(list, 'developers').waitFor();
+      await row(list, 'guests').waitFor();
+      await checkA11y(admin, 'admin-groups');
+    });
+
+    it('creates a system robot, shows its secret once, and disabling it stops its pulls', async () => {
+      await admin.goto(`${origin}/admin/robots`);
+      await admin.getByRole('button', { name: 'New robot account' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'New robot account' });
+      await dialog.getByRole('textbox', { name: /^Name/ }).fill('puller');
+      await dialog.getByRole('button', { name: 'Add project permissions' }).click();
+      await dialog.getByRole('textbox', { name: /^Project/ }).fill(PROJECT);
+      await checkA11y(admin, 'admin-new-robot');
+      await dialog.getByRole('button', { name: 'Create robot' }).click();
+
+      const robotName = 'robot$puller';
+      const reveal = admin.getByRole('dialog', { name: `Robot account ${robotName} created` });
+      const secret = await reveal.getByRole('textbox', { name: 'Secret' }).inputValue();
+      expect(secret.length).toBeGreaterThanOrEqual(20);
+      await reveal.getByRole('button', { name: 'I have stored it' }).click();
+      await reveal.waitFor({ state: 'detached' });
+
+      const robots = table(admin, 'Robot accounts');
+      await expect(row(robots, robotName).innerText()).resolves.toMatch(/Enabled/i);
+      await checkA11y(admin, 'admin-robots');
+      const pulled = await pullAs(robotName, secret);
+      expect(pulled.ok, pulled.out).toBe(true);
+
+      await menuAction(robotName, 'Disable');
+      await admin
+        .getByRole('dialog', { name: /^Disable / })
+        .getByRole('button', { name: 'Disable robot' })
+        .click();
+      await eventually(() => row(robots, robotName).innerText()).toMatch(/Disabled/i);
+      expect((await pullAs(robotName, secret)).ok).toBe(false);
+    });
+
+    it("filters the audit log to alice's pushes, and the filter in the URL survives a reload", async () => {
+      await admin.goto(`${origin}/admin/audit-log`);
+      const log = table(admin, 'Audit log');
+      await log.getByRole('row').nth(1).waitFor();
+      await admin.getByRole('searchbox', { name: 'Filter by user' }).fill(users.alice.uid);
+      await admin.getByRole('searchbox', { name: 'Filter by user' }).press('Enter');
+      await admin.getByRole('combobox', { name: 'Operation' }).click();
+      await admin.getByRole('option', { name: 'push', exact: true }).click();
+      await eventually(async () => new URL(admin.url()).searchParams.get('operation')).toBe('push');
+      expect(new URL(admin.url()).searchParams.get('user')).toBe(users.alice.uid);
+
+      const cells = async (column: number) => [
+        ...new Set(await log.locator(`tbody tr td:nth-child(${column})`).allInnerTexts()),
+      ];
+      const pushesOnly = async () => ({ users: await cells(2), operations: await cells(3) });
+      await eventually(pushesOnly).toEqual({ users: [users.alice.uid], operations: ['push'] });
+      await row(log, API_REPOSITORY).first().waitFor();
+      await row(log, WORKER_REPOSITORY).first().waitFor();
+      await checkA11y(admin, 'admin-audit-log');
+
+      await admin.reload();
+      await eventually(() => admin.getByRole('searchbox', { name: 'Filter by user' }).inputValue()).toBe(
+        users.alice.uid,
+      );
+      await eventually(() => admin.getByRole('combobox', { name: 'Operation' }).inputValue()).toBe('push');
+      await eventually(pushesOnly).toEqual({ users: [users.alice.uid], operations: ['push'] });
+    });
+
+    it("tests the LDAP connection: success with the stored settings, LDAP's refusal of a wrong password, nothing saved", async () => {
+      await admin.goto(`${origin}/admin/configuration`);
+      const test = admin.getByRole('button', { name: 'Test connection' });
+      await test.click();
+      await admin.getByText('Connection succeeded').waitFor();
+      await checkA11y(admin, 'admin-configuration');
+
+      await admin.getByLabel(/^Search password/).fill('not-the-bind-password');
+      await test.click();
+      await admin.getByText('Connection failed').waitFor();
+      await expect(admin.getByRole('status').filter({ hasText: 'LDAP answered:' }).innerText()).resolves.toMatch(
+        /credentials|refused|password/i,
+      );
+      await admin.getByRole('button', { name: 'Discard changes' }).click();
+      await eventually(() => admin.getByLabel(/^Search password/).inputValue()).toBe('');
+
+      // The stored bind password is untouched: a test with the stored settings still binds.
+      const stored = await call('POST', '/ldap/ping', adminAuth(), {});
+      expect(stored.body).toMatchObject({ success: true });
+    });
+
+    it('creates an access token that pulls with skopeo as the password, until it is revoked', async () => {
+      await admin.getByRole('button', { name: 'admin, account menu' }).click();
+      await admin.getByRole('menuitem', { name: 'Your account' }).click();
+      await admin.getByRole('tab', { name: 'Access tokens' }).click();
+      await admin.getByRole('button', { name: 'New access token' }).first().click();
+      const dialog = admin.getByRole('dialog', { name: 'New access token' });
+      await dialog.getByRole('textbox', { name: /^Name/ }).fill('laptop');
+      await dialog.getByRole('radio', { name: 'Push and pull images' }).check();
+      await checkA11y(admin, 'account-new-token');
+      await dialog.getByRole('button', { name: 'Create token' }).click();
+
+      const reveal = admin.getByRole('dialog', { name: 'Access token laptop created' });
+      const token = await reveal.getByRole('textbox', { name: 'Token' }).inputValue();
+      expect(token.length).toBeGreaterThanOrEqual(20);
+      await reveal.getByRole('button', { name: 'I have stored it' }).click();
+      await reveal.waitFor({ state: 'detached' });
+
+      const tokens = table(admin, 'Access tokens');
+      await expect(row(tokens, 'laptop').innerText()).resolves.toMatch(/Active/i);
+      await checkA11y(admin, 'account-tokens');
+      const pulled = await pullAs('admin', token);
+      expect(pulled.ok, pulled.out).toBe(true);
+
+      await admin.getByRole('button', { name: 'Revoke token laptop' }).click();
+      await admin
+        .getByRole('dialog', { name: 'Revoke token laptop?' })
+        .getByRole('button', { name: 'Revoke token' })
+        .click();
+      await eventually(() => row(tokens, 'laptop').innerText()).toMatch(/Revoked/i);
+      expect((await pullAs('admin', token)).ok).toBe(false);
+    });
+
+    it('keeps the account page and the users list readable in the dark theme', async () => {
+      await admin.getByRole('tab', { name: 'Profile' }).click();
+      await admin.getByText('System administrator').first().waitFor();
+      await checkA11y(admin, 'account');
+      await admin.getByRole('button', { name: 'Colour theme' }).click();
+      await admin.getByRole('menuitem', { name: 'Dark' }).click();
+      await eventually(() => admin.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+      await checkA11y(admin, 'account-dark');
+      await admin.goto(`${origin}/admin/users`);
+      await row(table(admin, 'Users'), users.alice.uid).waitFor();
+      await checkA11y(admin, 'admin-users-dark');
+    });
+  });
 });

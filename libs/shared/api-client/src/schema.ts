@@ -2411,7 +2411,10 @@ export interface operations {
         page_size?: number;
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2444,7 +2447,10 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -2484,6 +2490,8 @@ export interface operations {
       header?: never;
       path: {
         mid: number;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2521,6 +2529,8 @@ export interface operations {
       header?: never;
       path: {
         mid: number;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2554,6 +2564,8 @@ export interface operations {
       header?: never;
       path: {
         mid: number;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2762,7 +2774,10 @@ export interface operations {
         page_size?: number;
       };
       header?: never;
-      path?: never;
+      path: {
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2798,6 +2813,8 @@ export interface operations {
       path: {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2836,6 +2853,8 @@ export interface operations {
       path: {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -2870,6 +2889,8 @@ export interface operations {
       path: {
         /** @description The repository name without the project, URL-encoded (`a/b` as `a%2Fb`; Harbor’s `a%252Fb` works too). */
         repository_name: string;
+        /** @description The project’s name or id. */
+        project_name_or_id: string;
       };
       cookie?: never;
     };
@@ -3876,7 +3897,7 @@ export interface operations {
         sort?: string;
         page?: number;
         page_size?: number;
-        groupname: unknown;
+        groupname: string;
       };
       header?: never;
       path?: never;
@@ -4286,7 +4307,7 @@ export interface operations {
         sort?: string;
         page?: number;
         page_size?: number;
-        username: unknown;
+        username: string;
       };
       header?: never;
       path?: never;

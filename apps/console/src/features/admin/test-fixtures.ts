@@ -1,4 +1,4 @@
-import type { Configurations, Robot, User } from './api/types';
+import type { Configurations, Robot, User } from '../../shared/api/types';
 
 /** The stored settings as core-api answers them by default, every one editable; override what a test is about. */
 export function configurationsFixture(overrides: Partial<Record<keyof Configurations, unknown>> = {}): Configurations {

@@ -7,7 +7,7 @@ import {
   permissionKey,
 } from '@berth/rbac';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../api/client';
+import { berthClient, unwrap } from '../api/client';
 
 /** Where a set of permissions applies: one project, or the whole system. */
 export type PermissionScope = { projectId: number } | 'system';
@@ -24,21 +24,23 @@ export const permissionKeys = {
 };
 
 /**
- * Describes the query of the caller's permissions in a scope (`GET /users/current/permissions?scope=…&relative=true`).
- * Not in openapi.json yet: typed here with `@berth/rbac`'s Permission until the route lands.
+ * Describes the query of the caller's permissions in a scope (`GET /users/current/permissions?scope=…&relative=true`),
+ * as the set of their `resource:action` keys.
  */
 export const permissionsQuery = (scope: PermissionScope) =>
   queryOptions({
     queryKey: permissionKeys.scope(scope),
-    queryFn: async ({ signal }) =>
-      new Set<PermissionKey>(
-        (
-          await apiRequest<Permission[]>('/users/current/permissions', {
-            query: { scope: scopePath(scope), relative: true },
-            signal,
-          })
-        ).data.map(permissionKey),
-      ),
+    queryFn: async ({ signal }) => {
+      const granted = unwrap(
+        await berthClient.GET('/users/current/permissions', {
+          params: { query: { scope: scopePath(scope), relative: true } },
+          signal,
+        }),
+      );
+      // Relative to the scope, resources and actions are @berth/rbac's words; the document types them as strings
+      // because an absolute scope prefixes the resource with its path.
+      return new Set<PermissionKey>(granted.map((permission) => permissionKey(permission as Permission)));
+    },
     // Roles change rarely within a session; a minute keeps buttons honest without a request per render.
     staleTime: 60_000,
   });

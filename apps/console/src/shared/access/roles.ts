@@ -16,3 +16,10 @@ export const ROLE_OPTIONS = PROJECT_ROLES.map((role) => ({ value: String(role), 
 export function roleLabel(roleId: number): string {
   return isProjectRole(roleId) ? ROLE_LABELS[roleId] : `Role ${roleId}`;
 }
+
+/** Reads the value of a role select back as its role; the select offers only ROLE_OPTIONS, so others are a bug. */
+export function parseRole(value: string): ProjectRole {
+  const role = Number(value);
+  if (!isProjectRole(role)) throw new Error(`not a project role: ${value}`);
+  return role;
+}

@@ -1,10 +1,7 @@
-import type { components } from '@berth/api-client';
 import type { DataTableColumn } from '@berth/console-ui';
 import { Badge, Button, Code, Popover, Text } from '@mantine/core';
+import type { AuditLogEntry } from '../api/types';
 import { formatDateTime } from '../format';
-
-/** One entry of an audit log (`GET /audit-logs`, `GET /projects/{id}/logs`). */
-export type AuditLogEntry = components['schemas']['AuditLogDto'];
 
 /** Columns of the audit log lists the API sorts by (core-api's AUDIT_LOG_LIST). */
 export const AUDIT_LOG_SORTABLE = ['op_time', 'username', 'operation', 'resource_type', 'resource'] as const;

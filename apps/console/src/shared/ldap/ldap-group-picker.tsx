@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { HttpStatus, errorMessage, isApiError } from '../api/api-error';
-import { type LdapGroup, firstRdnValue, isDn, ldapGroupSearchQuery } from './ldap-queries';
+import type { LdapGroup } from '../api/types';
+import { firstRdnValue, isDn, ldapGroupSearchQuery } from './ldap-queries';
 
 /** Waits for a pause in typing before asking the API, and LDAP behind it. */
 export const LDAP_SEARCH_DEBOUNCE_MS = 300;

@@ -1,12 +1,6 @@
-import type { components } from '@berth/api-client';
 import { queryOptions } from '@tanstack/react-query';
 import { berthClient, unwrap } from '../api/client';
-
-/** An LDAP group as `GET /ldap/groups/search` finds it. */
-export type LdapGroup = components['schemas']['LdapUserGroupDto'];
-
-/** An LDAP user as `GET /ldap/users/search` finds it. */
-export type LdapUser = components['schemas']['LdapUserDto'];
+import type { LdapGroup, LdapUser } from '../api/types';
 
 /** A distinguished name: comma-separated `attribute=value` pairs (LDAP checks the rest). */
 export const DN_PATTERN = /^\s*[A-Za-z][\w-]*\s*=[^,]+(,\s*[A-Za-z][\w-]*\s*=[^,]+)*\s*$/;

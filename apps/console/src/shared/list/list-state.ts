@@ -114,7 +114,6 @@ export interface HarborListParams {
   page_size: number;
   sort?: string;
   q?: string;
-  [key: string]: string | number | undefined;
 }
 
 /** Turns a list state into Harbor's query parameters, searching `searchField` with a case-insensitive `=~` match. */

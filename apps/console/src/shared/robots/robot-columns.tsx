@@ -1,11 +1,8 @@
-import type { components } from '@berth/api-client';
 import type { DataTableColumn } from '@berth/console-ui';
 import { Badge, Stack, Text } from '@mantine/core';
+import type { Robot } from '../api/types';
 import { formatDateTime, formatRelative } from '../format';
 import { describePermissions } from '../ui/permissions-editor';
-
-/** A robot account, never with its secret (`GET /robots`, `GET /projects/{id}/robots`). */
-export type Robot = components['schemas']['RobotResponseDto'];
 
 /** Columns of the robot lists the API sorts by (core-api's ROBOT_LIST). */
 export const ROBOT_SORTABLE = ['name', 'creation_time'] as const;

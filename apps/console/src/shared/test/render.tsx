@@ -4,17 +4,23 @@ import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-rout
 import { AppProviders } from '../../app/providers';
 import { createQueryClient } from '../../app/query-client';
 import { appRoutes } from '../../app/routes';
-import type { CurrentUser } from '../../features/auth/api/types';
+import type { User } from '../api/types';
 import { SessionContext } from '../../features/auth/session/session-context';
 
 /** A signed-in user for tests; override what the test is about. */
-export function testUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
+export function testUser(overrides: Partial<User> = {}): User {
   return {
     user_id: 7,
     username: 'alice',
     email: 'alice@example.test',
     realname: 'Alice Example',
+    comment: '',
     sysadmin_flag: false,
+    admin_role_in_auth: false,
+    source: 'ldap',
+    last_login_time: '2025-01-02T03:04:05Z',
+    creation_time: '2025-01-01T00:00:00Z',
+    update_time: '2025-01-01T00:00:00Z',
     ...overrides,
   };
 }
@@ -37,7 +43,7 @@ export function renderConsole(url = '/') {
 }
 
 /** Renders an element at `/` with a signed-in session, for component tests. */
-export function renderWithSession(element: ReactNode, user: CurrentUser = testUser(), url = '/') {
+export function renderWithSession(element: ReactNode, user: User = testUser(), url = '/') {
   return renderRoutes(
     [{ path: '*', element: <SessionContext.Provider value={{ user }}>{element}</SessionContext.Provider> }],
     url,

@@ -1,4 +1,3 @@
-import type { components } from '@berth/api-client';
 import {
   Action,
   type Permission,
@@ -23,9 +22,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-
-/** One grant of a robot: a namespace (a project, `*` for all projects, `/` for the system) and its accesses. */
-export type RobotPermission = components['schemas']['RobotPermissionDto'];
+import type { RobotPermission } from '../api/types';
 
 /** The namespace of a system robot's grant covering every project. */
 export const ALL_PROJECTS = '*';

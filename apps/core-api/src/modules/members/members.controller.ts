@@ -7,6 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
@@ -22,6 +23,7 @@ import { MembersService } from './members.service';
 /** The users and LDAP groups holding a role in a project, as Harbor's /projects/{p}/members. */
 @ApiTags('member')
 @Controller('projects/:project_name_or_id/members')
+@ApiParam({ name: 'project_name_or_id', type: String, description: 'The project’s name or id.' })
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 

@@ -19,6 +19,7 @@ export const REPOSITORY_NAME_PARAM = ApiParam({
 /** The repositories of a project, as Harbor's /projects/{p}/repositories. */
 @ApiTags('repository')
 @Controller('projects/:project_name_or_id/repositories')
+@ApiParam({ name: 'project_name_or_id', type: String, description: 'The project’s name or id.' })
 export class RepositoriesController {
   constructor(private readonly repositories: RepositoriesService) {}
 

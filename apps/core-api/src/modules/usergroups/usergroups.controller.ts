@@ -72,7 +72,7 @@ export class UserGroupsController {
   @Get('search')
   @RequireAuthenticated()
   @ApiOperation({ summary: 'Finds user groups whose name contains `groupname` (for adding project members).' })
-  @ApiQuery({ name: 'groupname', required: true })
+  @ApiQuery({ name: 'groupname', required: true, type: String })
   @Paginated(UserGroupSearchItemDto)
   search(
     @Query('groupname') groupname: string | undefined,

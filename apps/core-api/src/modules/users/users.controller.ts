@@ -110,7 +110,7 @@ export class UsersController {
   @Get('search')
   @RequireAuthenticated()
   @ApiOperation({ summary: 'Finds accounts whose username contains `username` (for adding project members).' })
-  @ApiQuery({ name: 'username', required: true })
+  @ApiQuery({ name: 'username', required: true, type: String })
   @Paginated(UserSearchItemDto)
   search(
     @Query('username') username: string | undefined,

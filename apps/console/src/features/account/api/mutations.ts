@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { berthClient, expectOk, unwrap } from '../../../shared/api/client';
 import { accountKeys } from './keys';
-import type { CreateTokenRequest } from './types';
+import type { CreateTokenRequest } from '../../../shared/api/types';
 
 /** Changes the signed-in user's own password (`PUT /users/{id}/password` with the current one). */
 export function useChangeOwnPassword(userId: number) {

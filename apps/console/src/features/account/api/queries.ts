@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { berthClient, unwrap, unwrapList } from '../../../shared/api/client';
-import { accountKeys, type TokenListParams } from './keys';
+import type { HarborListParams } from '../../../shared/list/list-state';
+import { accountKeys } from './keys';
 
 /** Describes `GET /users/current` with the account's full details (source, last sign-in). */
 export const profileQuery = () =>
@@ -10,7 +11,7 @@ export const profileQuery = () =>
   });
 
 /** Describes one page of `GET /users/current/tokens`. */
-export const tokenListQuery = (params: TokenListParams) =>
+export const tokenListQuery = (params: HarborListParams) =>
   queryOptions({
     queryKey: accountKeys.tokenList(params),
     queryFn: async ({ signal }) =>

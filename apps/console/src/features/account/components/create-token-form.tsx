@@ -3,7 +3,7 @@ import { Button, Fieldset, Group, NativeSelect, NumberInput, Radio, Stack, Text,
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { PermissionGrid } from '../../../shared/ui/permissions-editor';
-import type { CreateTokenRequest } from '../api/types';
+import type { CreateTokenRequest } from '../../../shared/api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Longest token name core-api accepts. */

@@ -7,7 +7,7 @@ import { SecretReveal } from '../../../shared/ui/secret-reveal';
 import { useSession } from '../../auth/session/session-context';
 import { systemInfoQuery } from '../../system/api/queries';
 import { useCreateToken } from '../api/mutations';
-import type { CreatedToken } from '../api/types';
+import type { CreatedToken } from '../../../shared/api/types';
 import { CreateTokenForm } from './create-token-form';
 
 /** Props of CreateTokenModal. */

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConsole, testUser } from '../../../shared/test/render';
 import { harborError, stubApi, type StubRoute } from '../../../shared/test/stub-api';
-import type { CreatedToken, PersonalAccessToken } from '../api/types';
+import type { CreatedToken, PersonalAccessToken } from '../../../shared/api/types';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -12,7 +12,7 @@ import { NoMatches } from '../../../shared/list/no-matches';
 import { withProgress } from '../../../shared/ui/notify';
 import { useRevokeToken } from '../api/mutations';
 import { tokenListQuery } from '../api/queries';
-import type { PersonalAccessToken } from '../api/types';
+import type { PersonalAccessToken } from '../../../shared/api/types';
 import { CreateTokenModal } from '../components/create-token-modal';
 
 /** Columns of GET /users/current/tokens the list sorts by. */

@@ -1,5 +1,4 @@
-import { type ListState, formatSort } from '../../../shared/list/list-state';
-import type { AdminListParams } from './keys';
+import { type HarborListParams, type ListState, formatSort } from '../../../shared/list/list-state';
 
 /*
  * Builders of Harbor's `q` filter terms. The API percent-decodes each value once more after the query string, so
@@ -30,7 +29,7 @@ export function joinQ(...terms: (string | undefined)[]): string | undefined {
 }
 
 /** Harbor's paging and sort parameters of a list state, with a `q`. */
-export function listParams(state: ListState, q: string | undefined): AdminListParams {
+export function listParams(state: ListState, q: string | undefined): HarborListParams {
   return {
     page: state.page,
     page_size: state.pageSize,

@@ -11,7 +11,7 @@ import type {
   LdapImportFailure,
   LdapPingRequest,
   UpdateRobotRequest,
-} from './types';
+} from '../../../shared/api/types';
 
 /** Creates a local account (`POST /users`) and refreshes the user lists. */
 export function useCreateUser() {

@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { berthClient, unwrap, unwrapList } from '../../../shared/api/client';
-import { type AdminListParams, adminKeys } from './keys';
+import type { HarborListParams } from '../../../shared/list/list-state';
+import { adminKeys } from './keys';
 
 /** Describes one page of `GET /users`. */
-export const userListQuery = (params: AdminListParams) =>
+export const userListQuery = (params: HarborListParams) =>
   queryOptions({
     queryKey: adminKeys.userList(params),
     queryFn: async ({ signal }) => unwrapList(await berthClient.GET('/users', { params: { query: params }, signal })),
@@ -11,7 +12,7 @@ export const userListQuery = (params: AdminListParams) =>
   });
 
 /** Describes one page of `GET /usergroups`. */
-export const groupListQuery = (params: AdminListParams) =>
+export const groupListQuery = (params: HarborListParams) =>
   queryOptions({
     queryKey: adminKeys.groupList(params),
     queryFn: async ({ signal }) =>
@@ -20,7 +21,7 @@ export const groupListQuery = (params: AdminListParams) =>
   });
 
 /** Describes one page of `GET /robots` (the caller puts `Level=system` in `q`). */
-export const robotListQuery = (params: AdminListParams) =>
+export const robotListQuery = (params: HarborListParams) =>
   queryOptions({
     queryKey: adminKeys.robotList(params),
     queryFn: async ({ signal }) => unwrapList(await berthClient.GET('/robots', { params: { query: params }, signal })),
@@ -28,7 +29,7 @@ export const robotListQuery = (params: AdminListParams) =>
   });
 
 /** Describes one page of `GET /audit-logs`. */
-export const auditLogQuery = (params: AdminListParams) =>
+export const auditLogQuery = (params: HarborListParams) =>
   queryOptions({
     queryKey: adminKeys.auditLog(params),
     queryFn: async ({ signal }) =>

@@ -18,7 +18,7 @@ import { IconAlertCircle, IconCircleCheck, IconCircleX, IconPlugConnected } from
 import { errorMessage } from '../../../shared/api/api-error';
 import { withProgress } from '../../../shared/ui/notify';
 import { usePingLdap, useUpdateConfigurations } from '../api/mutations';
-import type { Configurations, ConfigurationsUpdate, LdapPingRequest, LdapPingResult } from '../api/types';
+import type { Configurations, ConfigurationsUpdate, LdapPingRequest, LdapPingResult } from '../../../shared/api/types';
 
 type NumberValue = number | string;
 type Scope = 0 | 1 | 2;

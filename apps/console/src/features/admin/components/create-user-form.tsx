@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { z } from 'zod';
 import { confirmMatches, newPasswordShape } from '../../account/components/password-policy';
 import { PasswordRules } from '../../account/components/password-rules';
-import type { CreateUserRequest } from '../api/types';
+import type { CreateUserRequest } from '../../../shared/api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Longest username, email, real name and comment (core-api's columns). */

@@ -6,7 +6,7 @@ import { type LdapGroupChoice, LdapGroupPicker } from '../../../shared/ldap/ldap
 import { DN_PATTERN } from '../../../shared/ldap/ldap-queries';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useCreateGroup, useRenameGroup } from '../api/mutations';
-import type { UserGroup } from '../api/types';
+import type { UserGroup } from '../../../shared/api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 const addGroupSchema = z.object({

@@ -4,10 +4,10 @@ import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LDAP_SEARCH_DEBOUNCE_MS } from '../../../shared/ldap/ldap-group-picker';
-import { type LdapUser, ldapUserSearchQuery } from '../../../shared/ldap/ldap-queries';
+import type { LdapImportFailure, LdapUser } from '../../../shared/api/types';
+import { ldapUserSearchQuery } from '../../../shared/ldap/ldap-queries';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useImportLdapUsers } from '../api/mutations';
-import type { LdapImportFailure } from '../api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** Height of the search results before they scroll: about eight users. */

@@ -5,7 +5,7 @@ import { notifySuccess } from '../../../shared/ui/notify';
 import { confirmMatches, newPasswordShape } from '../../account/components/password-policy';
 import { PasswordRules } from '../../account/components/password-rules';
 import { useResetPassword } from '../api/mutations';
-import type { User } from '../api/types';
+import type { User } from '../../../shared/api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 const resetSchema = z.object(newPasswordShape).superRefine(confirmMatches);

@@ -1,7 +1,8 @@
 import { Button, Group, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
-import { PermissionsEditor, type RobotPermission, validatePermissions } from '../../../shared/ui/permissions-editor';
+import type { RobotPermission } from '../../../shared/api/types';
+import { PermissionsEditor, validatePermissions } from '../../../shared/ui/permissions-editor';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** core-api's robot name grammar: lower-case letters and digits, single `.`, `_` or `-` between them. */

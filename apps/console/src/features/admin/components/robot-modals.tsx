@@ -4,7 +4,7 @@ import { dialogForm } from '../../../shared/ui/dialog-form';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { SecretReveal } from '../../../shared/ui/secret-reveal';
 import { useCreateRobot, useUpdateRobot } from '../api/mutations';
-import type { Robot } from '../api/types';
+import type { Robot } from '../../../shared/api/types';
 import { NEVER_EXPIRES, RobotForm, type RobotFormValues } from './robot-form';
 
 /** The settings that shape robot forms, from `GET /configurations`. */

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { currentUrl, renderConsole, testUser } from '../../../shared/test/render';
 import { stubApi } from '../../../shared/test/stub-api';
-import type { AuditLogEntry } from '../api/types';
+import type { AuditLogEntry } from '../../../shared/api/types';
 import { localDayBoundary } from '../components/audit-filters';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -22,7 +22,7 @@ import { NoMatches } from '../../../shared/list/no-matches';
 import { fuzzyTerm, joinQ, listParams } from '../api/harbor-q';
 import { useDeleteGroup } from '../api/mutations';
 import { configurationsQuery, groupListQuery } from '../api/queries';
-import type { UserGroup } from '../api/types';
+import type { UserGroup } from '../../../shared/api/types';
 import { confirmAction } from '../components/confirm-action';
 import { AddGroupModal, RenameGroupModal } from '../components/group-modals';
 

@@ -21,7 +21,7 @@ import { systemInfoQuery } from '../../system/api/queries';
 import { exactTerm, fuzzyTerm, joinQ, listParams } from '../api/harbor-q';
 import { useDeleteRobot, useRotateRobotSecret, useUpdateRobot } from '../api/mutations';
 import { configurationsQuery, robotListQuery } from '../api/queries';
-import type { Robot } from '../api/types';
+import type { Robot } from '../../../shared/api/types';
 import { confirmAction } from '../components/confirm-action';
 import {
   CreateSystemRobotModal,

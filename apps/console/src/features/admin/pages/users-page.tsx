@@ -31,7 +31,7 @@ import { useSession } from '../../auth/session/session-context';
 import { exactTerm, fuzzyTerm, joinQ, listParams } from '../api/harbor-q';
 import { useDeleteUser, useSetSysadmin } from '../api/mutations';
 import { configurationsQuery, userListQuery } from '../api/queries';
-import type { User } from '../api/types';
+import type { User } from '../../../shared/api/types';
 import { confirmAction } from '../components/confirm-action';
 import { CreateUserModal } from '../components/create-user-modal';
 import { ImportLdapUsersModal } from '../components/import-ldap-users-modal';

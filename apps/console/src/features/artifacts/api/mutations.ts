@@ -1,14 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiErrorFrom } from '../../../shared/api/api-error';
-import { berthClient } from '../../../shared/api/client';
+import { berthClient, expectOk } from '../../../shared/api/client';
 import { artifactKeys } from './keys';
-import { artifactPathParams } from './paths';
-import type { RepositoryLocation } from './types';
-
-/** Throws the ApiError of a failed answer; these routes answer success without a body. */
-function expectOk({ error, response }: { error?: unknown; response: Response }): void {
-  if (!response.ok) throw apiErrorFrom(response, error);
-}
+import { artifactPathParams, type RepositoryLocation, repositoryPathParams } from './paths';
 
 /** Adds a tag to an artifact (`POST …/artifacts/{digest}/tags`) and refreshes the repository. */
 export function useAddTag(location: RepositoryLocation) {
@@ -56,5 +49,20 @@ export function useDeleteArtifact(location: RepositoryLocation) {
       // Not awaited: the artifact page leaves as soon as the delete succeeds, rather than refetch what is gone.
       void queryClient.invalidateQueries({ queryKey: artifactKeys.repository(location) });
     },
+  });
+}
+
+/** Changes a repository's description (`PUT /projects/{p}/repositories/{r}`) and reloads the repository. */
+export function useUpdateRepositoryDescription(location: RepositoryLocation) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (description: string) =>
+      expectOk(
+        await berthClient.PUT('/projects/{project_name_or_id}/repositories/{repository_name}', {
+          params: { path: repositoryPathParams(location) },
+          body: { description },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: artifactKeys.repositoryDetail(location) }),
   });
 }

@@ -1,4 +1,10 @@
-import type { RepositoryLocation } from './types';
+/** Where a repository lives: the project (id and name) and the repository's name without the project. */
+export interface RepositoryLocation {
+  projectId: number;
+  projectName: string;
+  /** The name below the project, e.g. `api` or `team/api`. */
+  repository: string;
+}
 
 /**
  * The path parameters of a repository's routes. The repository name is encoded here and once more by the client,

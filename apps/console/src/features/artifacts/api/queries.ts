@@ -1,29 +1,15 @@
-import { totalCount } from '@berth/api-client';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { berthClient, type ListPage, unwrap } from '../../../shared/api/client';
+import { berthClient, type ListPage, unwrap, unwrapList } from '../../../shared/api/client';
 import type { HarborListParams } from '../../../shared/list/list-state';
 import { artifactKeys } from './keys';
-import { artifactPathParams, repositoryPathParams } from './paths';
-import type { Artifact, BuildHistoryEntry, JsonDocument, RepositoryDetail, RepositoryLocation } from './types';
-
-/** What a typed-client call answers. */
-interface Answer<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
-
-/** Turns a list answer into its page and the total of all pages (`X-Total-Count`). */
-function listPage<T>(answer: Answer<T[]>): ListPage<T> {
-  const items = unwrap(answer);
-  return { items, total: totalCount(answer.response) ?? items.length };
-}
+import { artifactPathParams, type RepositoryLocation, repositoryPathParams } from './paths';
+import type { Artifact, BuildHistoryEntry, JsonDocument, Repository } from '../../../shared/api/types';
 
 /** Describes `GET /projects/{p}/repositories/{r}`. */
 export const repositoryQuery = (location: RepositoryLocation) =>
   queryOptions({
     queryKey: artifactKeys.repositoryDetail(location),
-    queryFn: async ({ signal }): Promise<RepositoryDetail> =>
+    queryFn: async ({ signal }): Promise<Repository> =>
       unwrap(
         await berthClient.GET('/projects/{project_name_or_id}/repositories/{repository_name}', {
           params: { path: repositoryPathParams(location) },
@@ -37,11 +23,11 @@ export const artifactListQuery = (location: RepositoryLocation, params: HarborLi
   queryOptions({
     queryKey: artifactKeys.list(location, params),
     queryFn: async ({ signal }): Promise<ListPage<Artifact>> =>
-      listPage(
+      unwrapList(
         await berthClient.GET('/projects/{project_name_or_id}/repositories/{repository_name}/artifacts', {
           params: {
             path: repositoryPathParams(location),
-            query: { page: params.page, page_size: params.page_size, sort: params.sort, q: params.q },
+            query: params,
           },
           signal,
         }),
@@ -110,13 +96,13 @@ export const referrerListQuery = (location: RepositoryLocation, reference: strin
   queryOptions({
     queryKey: artifactKeys.referrers(location, reference, params),
     queryFn: async ({ signal }): Promise<ListPage<Artifact>> =>
-      listPage(
+      unwrapList(
         await berthClient.GET(
           '/projects/{project_name_or_id}/repositories/{repository_name}/artifacts/{reference}/referrers',
           {
             params: {
               path: artifactPathParams(location, reference),
-              query: { page: params.page, page_size: params.page_size, sort: params.sort, q: params.q },
+              query: params,
             },
             signal,
           },

@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useAddTag } from '../api/mutations';
-import type { RepositoryLocation } from '../api/types';
+import type { RepositoryLocation } from '../api/paths';
 import { shortDigest } from './artifact-format';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 

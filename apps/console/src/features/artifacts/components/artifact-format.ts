@@ -1,5 +1,5 @@
 import { registryHost } from '../../../shared/registry-address';
-import type { Artifact, Platform } from '../api/types';
+import type { Artifact, Platform } from '../../../shared/api/types';
 
 /** Hex digits of a digest shown where space is short, as `docker images` shows image ids. */
 const SHORT_DIGEST_HEX = 12;

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import type { Artifact } from '../api/types';
+import type { Artifact } from '../../../shared/api/types';
 import { shortDigest } from './artifact-format';
 
 /** Props of ArtifactTags. */

@@ -1,6 +1,6 @@
 import { Badge, Code, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../../shared/format';
-import type { BuildHistoryEntry } from '../api/types';
+import type { BuildHistoryEntry } from '../../../shared/api/types';
 
 /** The steps an image was built with, from its config's history, oldest first. */
 export function BuildHistoryTable({ history }: { history: readonly BuildHistoryEntry[] }) {

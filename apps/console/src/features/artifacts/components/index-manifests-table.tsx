@@ -1,7 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatBytes } from '../../../shared/format';
-import type { ArtifactReference, RepositoryLocation } from '../api/types';
+import type { ArtifactReference } from '../../../shared/api/types';
+import type { RepositoryLocation } from '../api/paths';
 import { artifactPath } from '../pages/repository-route';
 import { platformLabel, shortDigest } from './artifact-format';
 

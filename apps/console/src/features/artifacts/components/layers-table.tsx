@@ -1,7 +1,7 @@
 import { parseManifest } from '@berth/oci';
 import { Code, Table, Text, Tooltip } from '@mantine/core';
 import { formatBytes } from '../../../shared/format';
-import type { BuildHistoryEntry, JsonDocument } from '../api/types';
+import type { BuildHistoryEntry, JsonDocument } from '../../../shared/api/types';
 import { shortDigest } from './artifact-format';
 
 /** One layer of an image with the build step that made it, when the config records one. */

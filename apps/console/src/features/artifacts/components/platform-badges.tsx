@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import type { Artifact } from '../api/types';
+import type { Artifact } from '../../../shared/api/types';
 import { artifactPlatforms } from './artifact-format';
 
 /** The platforms of a multi-platform index as badges (`linux/amd64`), or a dash for a single manifest. */

@@ -1,7 +1,7 @@
 import { CommandBlock } from '@berth/console-ui';
 import { ActionIcon, Popover, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { Artifact } from '../api/types';
+import type { Artifact } from '../../../shared/api/types';
 import { pullByDigestCommand, pullByTagCommand, shortDigest } from './artifact-format';
 
 /** Height past which the list of tag commands scrolls: about eight commands. */

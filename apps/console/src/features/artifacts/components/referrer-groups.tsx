@@ -7,7 +7,8 @@ import { useListState } from '../../../shared/list/use-list-state';
 import { registryHost } from '../../../shared/registry-address';
 import { ErrorMessage, Loading } from '../../../shared/ui/query-state';
 import { referrerListQuery } from '../api/queries';
-import type { Artifact, RepositoryLocation } from '../api/types';
+import type { Artifact } from '../../../shared/api/types';
+import type { RepositoryLocation } from '../api/paths';
 import { artifactPath } from '../pages/repository-route';
 import { artifactTypeLabel, artifactTypeOf, shortDigest } from './artifact-format';
 

@@ -1,6 +1,6 @@
 import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { RepositoryLocation } from '../api/types';
+import type { RepositoryLocation } from '../api/paths';
 import { repositoryPath } from '../pages/repository-route';
 
 /** The trail above a repository's screens: Projects › project › repository (› artifact). */

@@ -2,7 +2,8 @@ import { Code, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { withProgress } from '../../../shared/ui/notify';
 import { useDeleteArtifact, useRemoveTag } from '../api/mutations';
-import type { Artifact, RepositoryLocation } from '../api/types';
+import type { Artifact } from '../../../shared/api/types';
+import type { RepositoryLocation } from '../api/paths';
 import { isIndex, shortDigest } from './artifact-format';
 
 /**

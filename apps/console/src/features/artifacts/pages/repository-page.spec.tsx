@@ -50,7 +50,8 @@ describe('A repository', () => {
     const table = await screen.findByRole('table', { name: 'Artifacts' });
     await within(table).findByText('sha256:aaaaaaaaaaaa');
     expect(screen.getByRole('heading', { name: 'team-a/team/api' })).toBeTruthy();
-    expect(screen.getByText('The API · 2 artifacts · 7 pulls')).toBeTruthy();
+    expect(screen.getByText('2 artifacts · 7 pulls')).toBeTruthy();
+    expect(screen.getByText('The API')).toBeTruthy();
 
     const image = rowOf('sha256:aaaaaaaaaaaa');
     expect(within(image).getByText('v1')).toBeTruthy();
@@ -183,6 +184,66 @@ describe('A repository', () => {
     expect(screen.queryByRole('button', { name: /Delete artifact/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Add a tag/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Remove tag/ })).toBeNull();
+  });
+
+  it('lets a writer edit the description, and shows the saved text or the API’s refusal', async () => {
+    let description = 'The API';
+    let refuse = false;
+    const { calls } = stubRepository([2], {
+      [`GET ${REPO_API}`]: () => ({ body: { ...REPOSITORY, description } }),
+      [`PUT ${REPO_API}`]: (call) => {
+        if (refuse) return { status: 403, body: harborError('FORBIDDEN', 'you may not update team-a/team/api') };
+        description = (JSON.parse(call.body) as { description: string }).description;
+        return { status: 200 };
+      },
+    });
+    renderConsole('/projects/2/repositories/team%2Fapi');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit description' }));
+    const field = screen.getByRole('textbox', { name: /Description/ });
+    expect((field as HTMLTextAreaElement).value).toBe('The API');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    fireEvent.change(field, { target: { value: '  Payments API, owned by the payments team  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save description' }));
+    expect(await screen.findByText('Description of team-a/team/api saved')).toBeTruthy();
+    expect(await screen.findByText('Payments API, owned by the payments team')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: /Description/ })).toBeNull();
+    const sent = calls.filter((call) => call.method === 'PUT');
+    expect(sent.map((call) => JSON.parse(call.body))).toEqual([
+      { description: 'Payments API, owned by the payments team' },
+    ]);
+
+    refuse = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Edit description' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Description/ }), { target: { value: 'Something else' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save description' }));
+    const form = screen.getByRole('form', { name: 'Repository description' });
+    expect((await within(form).findByRole('alert')).textContent).toContain('you may not update team-a/team/api');
+    expect(screen.getByRole('textbox', { name: /Description/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('Payments API, owned by the payments team')).toBeTruthy();
+  });
+
+  it('shows the save of a description in progress on its button', async () => {
+    stubRepository([1], { [`PUT ${REPO_API}`]: 'pending' });
+    renderConsole('/projects/2/repositories/team%2Fapi');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit description' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Description/ }), { target: { value: 'New words' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save description' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Save description' }).getAttribute('data-loading')).toBe('true'),
+    );
+    expect(screen.getByRole('button', { name: 'Cancel' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('shows the description as text to those who may not change it', async () => {
+    stubRepository([3], { [`GET ${REPO_API}`]: { body: { ...REPOSITORY, description: '' } } });
+    renderConsole('/projects/2/repositories/team%2Fapi');
+
+    expect(await screen.findByText('No description.')).toBeTruthy();
+    await screen.findByRole('button', { name: 'Pull commands for sha256:aaaaaaaaaaaa' });
+    expect(screen.queryByRole('button', { name: 'Edit description' })).toBeNull();
   });
 
   it('says how to push when the repository is empty', async () => {

@@ -25,13 +25,14 @@ import { NoMatches } from '../../../shared/list/no-matches';
 import { registryHost } from '../../../shared/registry-address';
 import { useSystemInfo } from '../../system/api/queries';
 import { artifactListQuery, repositoryQuery } from '../api/queries';
-import type { Artifact } from '../api/types';
+import type { Artifact } from '../../../shared/api/types';
 import { AddTagModal } from '../components/add-tag-modal';
 import { artifactTypeLabel, artifactTypeOf, isIndex, shortDigest } from '../components/artifact-format';
 import { ArtifactTags } from '../components/artifact-tags';
 import { PlatformBadges } from '../components/platform-badges';
 import { PullCommandPopover } from '../components/pull-command-popover';
 import { RepositoryBreadcrumbs } from '../components/repository-breadcrumbs';
+import { RepositoryDescription } from '../components/repository-description';
 import { useArtifactActions } from '../components/use-artifact-actions';
 import { NotFound, RepositoryRoute, type RepositoryRouteContext, artifactPath } from './repository-route';
 
@@ -192,12 +193,19 @@ function RepositoryArtifacts({ project, location, repositoryName, permissions }:
         title={repositoryName}
         description={
           details
-            ? `${details.description ? `${details.description} · ` : ''}${details.artifact_count} ${
-                details.artifact_count === 1 ? 'artifact' : 'artifacts'
-              } · ${details.pull_count} ${details.pull_count === 1 ? 'pull' : 'pulls'}`
+            ? `${details.artifact_count} ${details.artifact_count === 1 ? 'artifact' : 'artifacts'} · ${
+                details.pull_count
+              } ${details.pull_count === 1 ? 'pull' : 'pulls'}`
             : undefined
         }
       />
+      {details ? (
+        <RepositoryDescription
+          location={location}
+          repository={details}
+          editable={permissions.can(ProjectResource.Repository, Action.Update)}
+        />
+      ) : null}
       <Group mb="sm">
         <SearchInput label="Search by digest" value={list.state.search} onSearch={list.setSearch} />
       </Group>

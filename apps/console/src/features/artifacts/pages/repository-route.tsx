@@ -8,8 +8,8 @@ import { HttpStatus, isApiError } from '../../../shared/api/api-error';
 import { type PermissionsHandle, usePermissions } from '../../../shared/access/use-permissions';
 import { ErrorMessage } from '../../../shared/ui/query-state';
 import { projectQuery } from '../../projects/api/queries';
-import type { Project } from '../../projects/api/types';
-import type { RepositoryLocation } from '../api/types';
+import type { Project } from '../../../shared/api/types';
+import type { RepositoryLocation } from '../api/paths';
 
 /** What a repository's screens get once the project is loaded. */
 export interface RepositoryRouteContext {

@@ -1,8 +1,7 @@
 import { vi } from 'vitest';
 import { testUser } from '../../../shared/test/render';
-import type { Project } from '../../projects/api/types';
+import type { Artifact, Project } from '../../../shared/api/types';
 import { projectFixture as baseProject } from '../../projects/test/project-fixtures';
-import type { Artifact } from '../api/types';
 
 /** A digest of 64 copies of one hex character. */
 export const digestOf = (c: string) => `sha256:${c.repeat(64)}`;

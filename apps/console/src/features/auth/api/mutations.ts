@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, HttpStatus, isApiError } from '../../../shared/api/api-error';
-import { apiRequest } from '../../../shared/api/client';
+import { expectOk, sessionClient } from '../../../shared/api/client';
 import { forgetCsrfToken } from '../../../shared/api/csrf';
 import { sessionKeys } from './keys';
 import { currentUserQuery } from './queries';
-import type { Credentials } from './types';
+import type { Credentials } from '../../../shared/api/types';
 
 /** What the sign-in form shows when the API refuses the credentials without saying more. */
 export const WRONG_CREDENTIALS = 'Wrong username or password.';
@@ -20,13 +20,24 @@ function signInError(error: unknown): unknown {
   return error;
 }
 
+/** Encodes the sign-in form as Harbor's `/c/login` takes it (core-api also takes JSON; the form is Harbor's contract). */
+function formBody(credentials: Credentials): string {
+  return new URLSearchParams({ principal: credentials.principal, password: credentials.password }).toString();
+}
+
 /** Signs in at `/c/login` (form `principal`, `password`), then loads the user the new session belongs to. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (credentials: Credentials) => {
       try {
-        await apiRequest<unknown>('/c/login', { method: 'POST', form: { ...credentials }, base: 'root' });
+        expectOk(
+          await sessionClient.POST('/c/login', {
+            body: credentials,
+            bodySerializer: formBody,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          }),
+        );
       } catch (error) {
         throw signInError(error);
       }
@@ -42,7 +53,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      await apiRequest<unknown>('/c/log_out', { base: 'root' });
+      expectOk(await sessionClient.GET('/c/log_out'));
     },
     onSettled: () => {
       forgetCsrfToken();

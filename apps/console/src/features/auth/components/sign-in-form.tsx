@@ -1,8 +1,7 @@
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { z } from 'zod';
-import type { SystemInfo } from '../../system/api/types';
-import type { Credentials } from '../api/types';
+import type { Credentials, SystemInfo } from '../../../shared/api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** What the form checks before asking the API: both fields filled in. */

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { CurrentUser } from '../api/types';
+import type { User } from '../../../shared/api/types';
 
 /** The signed-in user, as every screen behind sign-in sees it. */
 export interface Session {
-  user: CurrentUser;
+  user: User;
 }
 
 /** Carries the session below `RequireSession`. */

@@ -1,20 +1,22 @@
+import type { ProjectRole } from '@berth/rbac';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiErrorFrom } from '../../../shared/api/api-error';
-import { apiRequest, berthClient, expectOk, unwrap } from '../../../shared/api/client';
+import { berthClient, expectOk, unwrap } from '../../../shared/api/client';
 import { projectKeys } from './keys';
+import { projectPath } from './paths';
 import type {
   CreateMemberRequest,
   CreateProjectRequest,
   CreateRobotRequest,
   RobotCreated,
   UpdateProjectRequest,
-} from './types';
+} from '../../../shared/api/types';
 
 /** Creates a project (`POST /projects`) and refreshes the project lists. */
 export function useCreateProject() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateProjectRequest) => apiRequest<unknown>('/projects', { method: 'POST', json: request }),
+    mutationFn: async (request: CreateProjectRequest) =>
+      expectOk(await berthClient.POST('/projects', { body: request })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
   });
 }
@@ -26,7 +28,7 @@ export function useUpdateProject(projectId: number) {
     mutationFn: async (changes: UpdateProjectRequest) =>
       expectOk(
         await berthClient.PUT('/projects/{project_name_or_id}', {
-          params: { path: { project_name_or_id: String(projectId) } },
+          params: { path: projectPath(projectId) },
           body: changes,
         }),
       ),
@@ -42,7 +44,10 @@ export function useUpdateProject(projectId: number) {
 export function useDeleteProject() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (projectId: number) => apiRequest<unknown>(`/projects/${projectId}`, { method: 'DELETE' }),
+    mutationFn: async (projectId: number) =>
+      expectOk(
+        await berthClient.DELETE('/projects/{project_name_or_id}', { params: { path: projectPath(projectId) } }),
+      ),
     onSuccess: (_data, projectId) => {
       queryClient.removeQueries({ queryKey: projectKeys.detail(projectId) });
       return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
@@ -54,8 +59,13 @@ export function useDeleteProject() {
 export function useAddMember(projectId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateMemberRequest) =>
-      apiRequest<unknown>(`/projects/${projectId}/members`, { method: 'POST', json: request }),
+    mutationFn: async (request: CreateMemberRequest) =>
+      expectOk(
+        await berthClient.POST('/projects/{project_name_or_id}/members', {
+          params: { path: projectPath(projectId) },
+          body: request,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
   });
 }
@@ -64,8 +74,13 @@ export function useAddMember(projectId: number) {
 export function useChangeMemberRole(projectId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ memberId, roleId }: { memberId: number; roleId: number }) =>
-      apiRequest<unknown>(`/projects/${projectId}/members/${memberId}`, { method: 'PUT', json: { role_id: roleId } }),
+    mutationFn: async ({ memberId, roleId }: { memberId: number; roleId: ProjectRole }) =>
+      expectOk(
+        await berthClient.PUT('/projects/{project_name_or_id}/members/{mid}', {
+          params: { path: { ...projectPath(projectId), mid: memberId } },
+          body: { role_id: roleId },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
   });
 }
@@ -74,8 +89,12 @@ export function useChangeMemberRole(projectId: number) {
 export function useRemoveMember(projectId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (memberId: number) =>
-      apiRequest<unknown>(`/projects/${projectId}/members/${memberId}`, { method: 'DELETE' }),
+    mutationFn: async (memberId: number) =>
+      expectOk(
+        await berthClient.DELETE('/projects/{project_name_or_id}/members/{mid}', {
+          params: { path: { ...projectPath(projectId), mid: memberId } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
   });
 }
@@ -116,12 +135,8 @@ export function useRefreshRobotSecret(projectId: number) {
 export function useDeleteRobot(projectId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (robotId: number) => {
-      const { error, response } = await berthClient.DELETE('/robots/{robot_id}', {
-        params: { path: { robot_id: robotId } },
-      });
-      if (!response.ok) throw apiErrorFrom(response, error);
-    },
+    mutationFn: async (robotId: number) =>
+      expectOk(await berthClient.DELETE('/robots/{robot_id}', { params: { path: { robot_id: robotId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.robots(projectId) }),
   });
 }

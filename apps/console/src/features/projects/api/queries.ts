@@ -1,18 +1,27 @@
-import { totalCount } from '@berth/api-client';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiList, apiRequest, berthClient, type ListPage, type QueryParams, unwrap } from '../../../shared/api/client';
+import { berthClient, type ListPage, unwrap, unwrapList } from '../../../shared/api/client';
+import type { AuditLogEntry, Member, Project, Repository, Robot } from '../../../shared/api/types';
 import type { HarborListParams } from '../../../shared/list/list-state';
 import { projectKeys } from './keys';
-import type { AuditLogEntry, Member, Project, ProjectSummary, Repository, Robot, UserSearchResult } from './types';
+import { projectPath } from './paths';
 
 /** Search results offered in the add-member pickers: enough to choose from, few enough to read. */
 const SEARCH_RESULTS = 20;
 
-/** Describes one page of `GET /projects`. */
-export const projectListQuery = (params: QueryParams) =>
+/** The `public` filter of the project list: `true`, `false`, or every project when undefined. */
+export type ProjectVisibility = 'true' | 'false';
+
+/** Describes one page of `GET /projects`, optionally only the public or the private ones. */
+export const projectListQuery = (params: HarborListParams, visibility?: ProjectVisibility) =>
   queryOptions({
-    queryKey: projectKeys.list(params),
-    queryFn: ({ signal }) => apiList<Project>('/projects', { query: params, signal }),
+    queryKey: projectKeys.list({ ...params, public: visibility }),
+    queryFn: async ({ signal }): Promise<ListPage<Project>> =>
+      unwrapList(
+        await berthClient.GET('/projects', {
+          params: { query: { ...params, ...(visibility ? { public: visibility } : {}) } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -20,7 +29,10 @@ export const projectListQuery = (params: QueryParams) =>
 export const projectQuery = (projectId: number) =>
   queryOptions({
     queryKey: projectKeys.detail(projectId),
-    queryFn: async ({ signal }) => (await apiRequest<Project>(`/projects/${projectId}`, { signal })).data,
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await berthClient.GET('/projects/{project_name_or_id}', { params: { path: projectPath(projectId) }, signal }),
+      ),
   });
 
 /** Describes `GET /projects/{id}/summary`: repository and member counts and the quota. */
@@ -28,27 +40,39 @@ export const projectSummaryQuery = (projectId: number) =>
   queryOptions({
     queryKey: projectKeys.summary(projectId),
     queryFn: async ({ signal }) =>
-      (await apiRequest<ProjectSummary>(`/projects/${projectId}/summary`, { signal })).data,
+      unwrap(
+        await berthClient.GET('/projects/{project_name_or_id}/summary', {
+          params: { path: projectPath(projectId) },
+          signal,
+        }),
+      ),
   });
 
-/** Describes one page of `GET /projects/{name}/repositories` (Harbor addresses repositories by project name). */
-export const repositoryListQuery = (project: Pick<Project, 'project_id' | 'name'>, params: QueryParams) =>
+/** Describes one page of `GET /projects/{id}/repositories`. */
+export const repositoryListQuery = (projectId: number, params: HarborListParams) =>
   queryOptions({
-    queryKey: projectKeys.repositories(project.project_id, params),
-    queryFn: ({ signal }) =>
-      apiList<Repository>(`/projects/${encodeURIComponent(project.name)}/repositories`, {
-        query: params,
-        signal,
-        headers: { 'X-Is-Resource-Name': 'true' },
-      }),
+    queryKey: projectKeys.repositories(projectId, params),
+    queryFn: async ({ signal }): Promise<ListPage<Repository>> =>
+      unwrapList(
+        await berthClient.GET('/projects/{project_name_or_id}/repositories', {
+          params: { path: projectPath(projectId), query: params },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
 /** Describes one page of `GET /projects/{id}/members`. */
-export const memberListQuery = (projectId: number, params: QueryParams) =>
+export const memberListQuery = (projectId: number, params: HarborListParams) =>
   queryOptions({
     queryKey: projectKeys.memberList(projectId, params),
-    queryFn: ({ signal }) => apiList<Member>(`/projects/${projectId}/members`, { query: params, signal }),
+    queryFn: async ({ signal }): Promise<ListPage<Member>> =>
+      unwrapList(
+        await berthClient.GET('/projects/{project_name_or_id}/members', {
+          params: { path: projectPath(projectId), query: params },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -57,32 +81,23 @@ export const userSearchQuery = (text: string) =>
   queryOptions({
     queryKey: projectKeys.userSearch(text),
     queryFn: async ({ signal }) =>
-      (
-        await apiRequest<UserSearchResult[]>('/users/search', {
-          query: { username: text, page_size: SEARCH_RESULTS },
+      unwrap(
+        await berthClient.GET('/users/search', {
+          params: { query: { username: text, page_size: SEARCH_RESULTS } },
           signal,
-        })
-      ).data,
+        }),
+      ),
     enabled: text.trim().length > 0,
   });
-
-/** Turns a typed list answer into its page and the total of all pages (`X-Total-Count`). */
-function listPage<T>(answer: { data?: T[]; error?: unknown; response: Response }): ListPage<T> {
-  const items = unwrap(answer);
-  return { items, total: totalCount(answer.response) ?? items.length };
-}
 
 /** Describes one page of `GET /projects/{id}/robots`. */
 export const robotListQuery = (projectId: number, params: HarborListParams) =>
   queryOptions({
     queryKey: projectKeys.robotList(projectId, params),
     queryFn: async ({ signal }): Promise<ListPage<Robot>> =>
-      listPage(
+      unwrapList(
         await berthClient.GET('/projects/{project_name_or_id}/robots', {
-          params: {
-            path: { project_name_or_id: String(projectId) },
-            query: { page: params.page, page_size: params.page_size, sort: params.sort, q: params.q },
-          },
+          params: { path: projectPath(projectId), query: params },
           signal,
         }),
       ),
@@ -94,12 +109,9 @@ export const projectLogQuery = (projectId: number, params: HarborListParams) =>
   queryOptions({
     queryKey: projectKeys.logs(projectId, params),
     queryFn: async ({ signal }): Promise<ListPage<AuditLogEntry>> =>
-      listPage(
+      unwrapList(
         await berthClient.GET('/projects/{project_name_or_id}/logs', {
-          params: {
-            path: { project_name_or_id: String(projectId) },
-            query: { page: params.page, page_size: params.page_size, sort: params.sort, q: params.q },
-          },
+          params: { path: projectPath(projectId), query: params },
           signal,
         }),
       ),

@@ -4,12 +4,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api/api-error';
-import { ROLE_OPTIONS } from '../../../shared/access/roles';
+import { parseRole, ROLE_OPTIONS } from '../../../shared/access/roles';
 import { LDAP_SEARCH_DEBOUNCE_MS, type LdapGroupChoice, LdapGroupPicker } from '../../../shared/ldap/ldap-group-picker';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useAddMember } from '../api/mutations';
 import { userSearchQuery } from '../api/queries';
-import type { CreateMemberRequest } from '../api/types';
+import type { CreateMemberRequest } from '../../../shared/api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 type Kind = 'user' | 'group';
@@ -49,12 +49,12 @@ export function AddMemberModal({ projectId, opened, ldapGroups, onClose }: AddMe
     let name: string;
     if (kind === 'user') {
       if (!username) return;
-      request = { role_id: Number(role), member_user: { username } };
+      request = { role_id: parseRole(role), member_user: { username } };
       name = username;
     } else {
       if (!group) return;
       name = group.group_name;
-      request = { role_id: Number(role), member_group: { ...group, group_type: 1 } };
+      request = { role_id: parseRole(role), member_group: { ...group, group_type: 1 } };
     }
     add.mutate(request, {
       onSuccess: () => {

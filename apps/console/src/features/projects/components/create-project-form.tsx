@@ -2,7 +2,7 @@ import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { z } from 'zod';
-import type { CreateProjectRequest } from '../api/types';
+import type { CreateProjectRequest } from '../../../shared/api/types';
 import { QuotaFields, type QuotaValues, quotaShape, refineQuota, toStorageLimit } from './quota-fields';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, NativeSelect, NumberInput, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { PermissionsEditor, type RobotPermission, validatePermissions } from '../../../shared/ui/permissions-editor';
+import type { RobotCreated, RobotPermission } from '../../../shared/api/types';
+import { PermissionsEditor, validatePermissions } from '../../../shared/ui/permissions-editor';
 import { useCreateRobot } from '../api/mutations';
-import type { RobotCreated } from '../api/types';
 import { FailureAlert } from '../../../shared/ui/failure-alert';
 
 /** core-api's robot name grammar: lower-case letters and digits, single `.`, `_` or `-` between them. */

@@ -3,7 +3,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { z } from 'zod';
 import { notifySuccess } from '../../../shared/ui/notify';
 import { useUpdateProject } from '../api/mutations';
-import type { Project, UpdateProjectRequest } from '../api/types';
+import type { Project, UpdateProjectRequest } from '../../../shared/api/types';
 import {
   QuotaFields,
   type QuotaValues,

@@ -1,6 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { formatBytes } from '../../../shared/format';
-import type { ProjectSummary } from '../api/types';
+import type { ProjectSummary } from '../../../shared/api/types';
 
 /** Share of the quota from which the bar turns orange, then red. */
 const WARN_RATIO = 0.8;

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { withProgress } from '../../../shared/ui/notify';
 import { useDeleteProject } from '../api/mutations';
-import type { Project } from '../api/types';
+import type { Project } from '../../../shared/api/types';
 
 /**
  * Returns a function that asks to confirm deleting a project, then deletes it with progress shown; the API's refusal

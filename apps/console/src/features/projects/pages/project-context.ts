@@ -1,6 +1,6 @@
 import { useOutletContext } from 'react-router';
 import type { PermissionsHandle } from '../../../shared/access/use-permissions';
-import type { Project } from '../api/types';
+import type { Project } from '../../../shared/api/types';
 
 /** What the project page hands its tabs. */
 export interface ProjectOutletContext {

@@ -26,7 +26,7 @@ import { NoMatches } from '../../../shared/list/no-matches';
 import { useListState } from '../../../shared/list/use-list-state';
 import { useSession } from '../../auth/session/session-context';
 import { projectListQuery } from '../api/queries';
-import type { Project } from '../api/types';
+import type { Project } from '../../../shared/api/types';
 import { CreateProjectModal } from '../components/create-project-modal';
 import { QuotaUsage } from '../components/quota-usage';
 import { useConfirmDeleteProject } from '../components/use-confirm-delete-project';
@@ -43,8 +43,13 @@ const VISIBILITY = [
 export function ProjectListPage() {
   const session = useSession();
   const list = useListState({ sortable: SORTABLE, defaultSort: 'name', filters: ['public'] });
-  const params = { ...toHarborParams(list.state, 'name'), public: list.state.filters['public'] };
-  const projects = useQuery(projectListQuery(params));
+  const visibility = list.state.filters['public'];
+  const projects = useQuery(
+    projectListQuery(
+      toHarborParams(list.state, 'name'),
+      visibility === 'true' || visibility === 'false' ? visibility : undefined,
+    ),
+  );
   const [creating, createModal] = useDisclosure(false);
   const confirmDelete = useConfirmDeleteProject();
   const system = usePermissions('system');

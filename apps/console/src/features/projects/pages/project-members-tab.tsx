@@ -1,5 +1,5 @@
 import { DataTable, type DataTableColumn, SearchInput } from '@berth/console-ui';
-import { Action, ProjectResource } from '@berth/rbac';
+import { Action, ProjectResource, type ProjectRole } from '@berth/rbac';
 import {
   ActionIcon,
   Badge,
@@ -15,7 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconTrash, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { ROLE_OPTIONS, roleLabel } from '../../../shared/access/roles';
+import { parseRole, ROLE_OPTIONS, roleLabel } from '../../../shared/access/roles';
 import { toHarborParams } from '../../../shared/list/list-state';
 import { listTableProps } from '../../../shared/list/list-table';
 import { useListState } from '../../../shared/list/use-list-state';
@@ -24,7 +24,7 @@ import { useSession } from '../../auth/session/session-context';
 import { useSystemInfo } from '../../system/api/queries';
 import { useChangeMemberRole, useRemoveMember } from '../api/mutations';
 import { memberListQuery } from '../api/queries';
-import type { Member } from '../api/types';
+import type { Member } from '../../../shared/api/types';
 import { AddMemberModal } from '../components/add-member-modal';
 import { useProjectContext } from './project-context';
 
@@ -45,7 +45,7 @@ export function ProjectMembersTab() {
   const mayUpdate = permissions.can(ProjectResource.Member, Action.Update);
   const mayRemove = permissions.can(ProjectResource.Member, Action.Delete);
 
-  const onRoleChange = (member: Member, roleId: number) =>
+  const onRoleChange = (member: Member, roleId: ProjectRole) =>
     void withProgress(
       {
         pending: `Changing the role of ${member.entity_name}…`,
@@ -116,7 +116,7 @@ export function ProjectMembersTab() {
             aria-label={`Role of ${member.entity_name}`}
             data={ROLE_OPTIONS}
             value={String(member.role_id)}
-            onChange={(event) => onRoleChange(member, Number(event.currentTarget.value))}
+            onChange={(event) => onRoleChange(member, parseRole(event.currentTarget.value))}
             w={160}
           />
         ) : (

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConsole, testUser } from '../../../shared/test/render';
 import { harborError, stubApi } from '../../../shared/test/stub-api';
-import type { Project } from '../api/types';
+import type { Project } from '../../../shared/api/types';
 import { projectFixture } from '../test/project-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -111,7 +111,7 @@ describe('A project', () => {
     stubApi({
       ...BASE,
       'GET /api/v2.0/projects/2': { body: project(2, 'team-a') },
-      'GET /api/v2.0/projects/team-a/repositories': { body: [], headers: { 'X-Total-Count': '0' } },
+      'GET /api/v2.0/projects/2/repositories': { body: [], headers: { 'X-Total-Count': '0' } },
     });
     renderConsole('/projects/2/repositories');
 
@@ -133,7 +133,7 @@ describe('A project', () => {
     stubApi({
       ...BASE,
       'GET /api/v2.0/projects/2': { body: project(2, 'team-a') },
-      'GET /api/v2.0/projects/team-a/repositories': {
+      'GET /api/v2.0/projects/2/repositories': {
         body: [
           {
             id: 5,

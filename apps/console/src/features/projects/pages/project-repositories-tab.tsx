@@ -11,7 +11,7 @@ import { NoMatches } from '../../../shared/list/no-matches';
 import { repositoryPath } from '../../artifacts/pages/repository-route';
 import { useSystemInfo } from '../../system/api/queries';
 import { repositoryListQuery } from '../api/queries';
-import type { Repository } from '../api/types';
+import type { Repository } from '../../../shared/api/types';
 import { PushCommand } from '../components/push-command';
 import { useProjectContext } from './project-context';
 
@@ -28,7 +28,7 @@ function shortName(repository: Repository, projectName: string): string {
 export function ProjectRepositoriesTab() {
   const { project } = useProjectContext();
   const list = useListState({ sortable: SORTABLE, defaultSort: 'name' });
-  const repositories = useQuery(repositoryListQuery(project, toHarborParams(list.state, 'name')));
+  const repositories = useQuery(repositoryListQuery(project.project_id, toHarborParams(list.state, 'name')));
   const systemInfo = useSystemInfo();
 
   const columns: DataTableColumn<Repository>[] = [

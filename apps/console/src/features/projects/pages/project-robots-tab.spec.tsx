@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConsole, testUser } from '../../../shared/test/render';
 import { harborError, stubApi } from '../../../shared/test/stub-api';
-import type { Project, Robot } from '../api/types';
+import type { Project, Robot } from '../../../shared/api/types';
 import { projectFixture } from '../test/project-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -25,7 +25,7 @@ import { SecretReveal } from '../../../shared/ui/secret-reveal';
 import { useSystemInfo } from '../../system/api/queries';
 import { useDeleteRobot, useRefreshRobotSecret, useSetRobotDisabled } from '../api/mutations';
 import { robotListQuery } from '../api/queries';
-import type { Robot } from '../api/types';
+import type { Robot } from '../../../shared/api/types';
 import { CreateRobotModal } from '../components/create-robot-modal';
 import { useProjectContext } from './project-context';
 

@@ -6,7 +6,7 @@ import { ROLE_LABELS } from '../../../shared/access/roles';
 import { formatDateTime } from '../../../shared/format';
 import { ErrorMessage } from '../../../shared/ui/query-state';
 import { projectSummaryQuery } from '../api/queries';
-import type { ProjectSummary } from '../api/types';
+import type { ProjectSummary } from '../../../shared/api/types';
 import { ProjectSettingsForm } from '../components/project-settings-form';
 import { QuotaUsage } from '../components/quota-usage';
 import { useProjectContext } from './project-context';

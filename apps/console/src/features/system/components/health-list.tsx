@@ -1,5 +1,5 @@
 import { Badge, Group, List, Text } from '@mantine/core';
-import type { Health, HealthStatus } from '../api/types';
+import type { Health, HealthStatus } from '../../../shared/api/types';
 
 const COLORS: Record<HealthStatus, string> = { healthy: 'teal', unhealthy: 'red' };
 

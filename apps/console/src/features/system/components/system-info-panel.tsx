@@ -1,6 +1,6 @@
 import { Anchor, Box, Code, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { SystemInfo } from '../api/types';
+import type { SystemInfo } from '../../../shared/api/types';
 
 const STORAGE_LABELS: Record<SystemInfo['storage_backend'], string> = {
   filesystem: 'Filesystem',

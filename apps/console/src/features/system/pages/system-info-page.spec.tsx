@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConsole, testUser } from '../../../shared/test/render';
 import { type StubRoute, stubApi } from '../../../shared/test/stub-api';
-import type { Health, SystemInfo } from '../api/types';
+import type { Health, SystemInfo } from '../../../shared/api/types';
 
 const SYSTEM_INFO: SystemInfo = {
   berth_version: '1.4.2',

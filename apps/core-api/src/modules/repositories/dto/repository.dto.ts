@@ -33,7 +33,7 @@ export class RepositoryResponseDto {
 
 /** A change of a repository's description, the only thing about a repository the API changes. */
 export class UpdateRepositoryDto {
-  @ApiProperty({ description: 'Free text shown with the repository.' })
+  @ApiProperty({ description: 'Free text shown with the repository.', maxLength: MAX_DESCRIPTION_LENGTH })
   @IsString()
   @MaxLength(MAX_DESCRIPTION_LENGTH)
   description!: string;
