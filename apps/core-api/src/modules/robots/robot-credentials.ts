@@ -1,11 +1,9 @@
 import { type RobotEntity, RobotRepository } from '@berth/db';
 import { Injectable, Logger } from '@nestjs/common';
+import { recordCredentialUse } from '../../common/auth/credential-use';
 import { type RobotPrincipal } from '../../common/auth/principal';
 import { ConfigurationsService } from '../configurations/configurations.service';
 import { hashRobotSecret, robotSecretMatches } from './robot-secret';
-
-/** A robot's last use is written at most once per minute: enough for "last used", one write per busy robot. */
-export const LAST_USED_WRITE_INTERVAL_MS = 60_000;
 
 /** A hash no secret matches, compared against when the name is unknown so both paths cost the same. */
 const UNMATCHABLE_HASH = hashRobotSecret('');
@@ -68,18 +66,13 @@ export class RobotCredentials {
     if (!current && !previous) return null;
     if (robot.disabled) return null;
     if (robot.expiresAt !== null && robot.expiresAt <= now) return null;
-    await this.recordUse(robot, now);
+    await recordCredentialUse(
+      robot.lastUsedAt,
+      now,
+      (at, minIntervalMs) => this.robots.touchLastUsed(robot.id, at, minIntervalMs),
+      this.logger,
+      `robot ${robot.id}`,
+    );
     return robotPrincipal(robot, robotNamePrefix);
-  }
-
-  private async recordUse(robot: RobotEntity, now: Date): Promise<void> {
-    // Skipped without a query while the row already shows a recent use; the update re-checks, for other replicas.
-    if (robot.lastUsedAt && now.getTime() - robot.lastUsedAt.getTime() < LAST_USED_WRITE_INTERVAL_MS) return;
-    try {
-      await this.robots.touchLastUsed(robot.id, now, LAST_USED_WRITE_INTERVAL_MS);
-    } catch (err) {
-      // The robot did authenticate; a failed bookkeeping write must not turn that into a refusal.
-      this.logger.warn(`could not record the use of robot ${robot.id}: ${(err as Error).message}`);
-    }
   }
 }

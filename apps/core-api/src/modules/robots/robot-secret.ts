@@ -1,10 +1,9 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { secretDigest, secretMatchesDigest } from '../../common/crypto/secret-digest';
 
 /*
- * Robot secrets are stored as SHA-256 hashes, not with a slow password hash such as argon2. A slow hash exists to make
- * guessing low-entropy human passwords expensive; a robot secret is 32 characters drawn uniformly from 62 (about 190
- * bits, and secrets a caller chooses must be as long and mixed), so guessing it from a leaked hash is infeasible at any
- * hashing speed. A fast hash keeps the check cheap where robots authenticate on every docker login and API call.
+ * Robot secrets are stored as SHA-256 digests (why a fast hash is sound: common/crypto/secret-digest.ts). A generated
+ * secret is 32 characters drawn uniformly from 62, about 190 bits, and secrets a caller chooses must be as long.
  */
 
 /** The alphabet of generated secrets: letters and digits, which survive shells, URLs and Basic headers unquoted. */
@@ -43,14 +42,11 @@ export function chosenSecretProblem(secret: string): string | undefined {
 
 /** Hashes a secret for storage. */
 export function hashRobotSecret(secret: string): string {
-  return HASH_SCHEME + createHash('sha256').update(secret, 'utf8').digest('hex');
+  return HASH_SCHEME + secretDigest(secret);
 }
 
 /** Compares a presented secret with a stored hash in constant time; false for a malformed hash. */
 export function robotSecretMatches(secret: string, storedHash: string | null): boolean {
   if (!storedHash?.startsWith(HASH_SCHEME)) return false;
-  const expected = Buffer.from(storedHash.slice(HASH_SCHEME.length), 'hex');
-  const actual = createHash('sha256').update(secret, 'utf8').digest();
-  // Both are 32-byte digests unless the stored value is corrupt; timingSafeEqual throws on a length mismatch.
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return secretMatchesDigest(secret, storedHash.slice(HASH_SCHEME.length));
 }

@@ -6,11 +6,10 @@
  *   <16 hex>              64 random bits naming the row (stored as token_prefix together with the marker); public
  *   _<43 base64url>       256 random bits of secret; only its SHA-256 is stored
  *
- * SHA-256 rather than argon2id: slow, salted hashes exist to make guessing low-entropy human passwords expensive.
- * A 256-bit random secret cannot be guessed whatever the hash costs, so a fast hash loses nothing, and it keeps every
- * API call that presents a token cheap (argon2id costs ~20 MiB and tens of milliseconds per check).
+ * The secret is stored as a SHA-256 digest; why a fast hash is sound: common/crypto/secret-digest.ts.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { secretDigest, secretMatchesDigest } from '../../common/crypto/secret-digest';
 
 /** The marker every personal access token starts with. */
 export const PAT_MARKER = 'berth_pat_';
@@ -48,12 +47,10 @@ export function parsePersonalAccessToken(token: string): { tokenPrefix: string; 
 
 /** Hashes a token's secret for storage (hex SHA-256). */
 export function hashPersonalAccessTokenSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return secretDigest(secret);
 }
 
 /** Compares a secret with a stored hash in constant time. */
 export function personalAccessTokenSecretMatches(secret: string, secretHash: string): boolean {
-  const actual = Buffer.from(hashPersonalAccessTokenSecret(secret), 'hex');
-  const expected = Buffer.from(secretHash, 'hex');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return secretMatchesDigest(secret, secretHash);
 }

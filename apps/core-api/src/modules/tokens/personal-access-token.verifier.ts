@@ -1,14 +1,12 @@
 import { PersonalAccessTokenRepository, type UserEntity } from '@berth/db';
 import { type PermissionKey } from '@berth/rbac';
 import { Injectable, Logger } from '@nestjs/common';
+import { recordCredentialUse } from '../../common/auth/credential-use';
 import {
   hashPersonalAccessTokenSecret,
   parsePersonalAccessToken,
   personalAccessTokenSecretMatches,
 } from './personal-access-token.secret';
-
-/** A token's last use is written at most once per minute: enough for "last used", one write per busy token. */
-export const TOKEN_LAST_USED_INTERVAL_MS = 60_000;
 
 /** A hash no secret matches, compared against when the prefix is unknown so both paths cost the same. */
 const UNMATCHABLE_HASH = hashPersonalAccessTokenSecret('');
@@ -43,18 +41,13 @@ export class PersonalAccessTokenVerifier {
     if (row.revokedAt !== null) return { ok: false, reason: 'revoked' };
     const now = new Date();
     if (row.expiresAt !== null && row.expiresAt <= now) return { ok: false, reason: 'expired' };
-    await this.recordUse(row.id, row.lastUsedAt, now);
+    await recordCredentialUse(
+      row.lastUsedAt,
+      now,
+      (at, minIntervalMs) => this.tokens.touchLastUsed(row.id, at, minIntervalMs),
+      this.logger,
+      `personal access token ${row.id}`,
+    );
     return { ok: true, owner, tokenId: row.id, scopes: row.scopes as PermissionKey[] };
-  }
-
-  private async recordUse(id: number, lastUsedAt: Date | null, now: Date): Promise<void> {
-    // Skipped without a query while the row already shows a recent use; the update re-checks, for other replicas.
-    if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < TOKEN_LAST_USED_INTERVAL_MS) return;
-    try {
-      await this.tokens.touchLastUsed(id, now, TOKEN_LAST_USED_INTERVAL_MS);
-    } catch (err) {
-      // The token did authenticate; a failed bookkeeping write must not turn that into a refusal.
-      this.logger.warn(`could not record the use of personal access token ${id}: ${(err as Error).message}`);
-    }
   }
 }

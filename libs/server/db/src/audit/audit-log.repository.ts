@@ -1,5 +1,6 @@
 import { type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { type QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { rawRowCount } from '../common/raw-row-count';
 import { AuditLogEntity } from './audit-log.entity';
 
 /** The fields of a new audit entry; time and id are set by the database. */
@@ -57,6 +58,6 @@ export class AuditLogRepository {
        )`,
       [cutoff, limit],
     );
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+    return rawRowCount(result);
   }
 }

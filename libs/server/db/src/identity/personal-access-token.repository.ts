@@ -1,4 +1,5 @@
 import { type DataSource, IsNull, type SelectQueryBuilder } from 'typeorm';
+import { touchCredentialLastUsed } from '../common/last-used';
 import { UserEntity } from '../user/user.entity';
 import { PersonalAccessTokenEntity } from './personal-access-token.entity';
 
@@ -75,13 +76,8 @@ export class PersonalAccessTokenRepository {
    * Records a use of the token unless one was recorded less than `minIntervalMs` ago, so a busy token costs one write
    * per interval; returns whether it wrote.
    */
-  async touchLastUsed(id: number, at: Date, minIntervalMs: number): Promise<boolean> {
-    const result = await this.dataSource.query(
-      `UPDATE personal_access_token SET last_used_at = $2
-       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - make_interval(secs => $3))`,
-      [id, at, minIntervalMs / 1000],
-    );
-    return Array.isArray(result) && typeof result[1] === 'number' && result[1] > 0;
+  touchLastUsed(id: number, at: Date, minIntervalMs: number): Promise<boolean> {
+    return touchCredentialLastUsed(this.dataSource, 'personal_access_token', id, at, minIntervalMs);
   }
 
   /** Lists one page of a user's tokens refined by the request's filters, order and page, with the total. */

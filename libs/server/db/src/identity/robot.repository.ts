@@ -1,4 +1,6 @@
 import { type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { touchCredentialLastUsed } from '../common/last-used';
+import { rawRowCount } from '../common/raw-row-count';
 import { type RobotLevel, RobotEntity, type RobotPermissionGrant } from './robot.entity';
 
 /** The alias of the robot table in list queries, for the SQL expressions of a refinement's field map. */
@@ -84,7 +86,7 @@ export class RobotRepository {
        WHERE id = $1`,
       [id, secretHash, previousExpiresAt],
     );
-    return rowCount(result) > 0;
+    return rawRowCount(result) > 0;
   }
 
   /** Deletes a robot; returns whether it existed. */
@@ -97,13 +99,8 @@ export class RobotRepository {
    * Records a use of the robot unless one was recorded less than `minIntervalMs` ago, so a busy robot costs one write
    * per interval; returns whether it wrote.
    */
-  async touchLastUsed(id: number, at: Date, minIntervalMs: number): Promise<boolean> {
-    const result = await this.dataSource.query(
-      `UPDATE robot SET last_used_at = $2
-       WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - make_interval(secs => $3))`,
-      [id, at, minIntervalMs / 1000],
-    );
-    return rowCount(result) > 0;
+  touchLastUsed(id: number, at: Date, minIntervalMs: number): Promise<boolean> {
+    return touchCredentialLastUsed(this.dataSource, 'robot', id, at, minIntervalMs);
   }
 
   /** Lists one page of robots in a scope, refined by the request's filters, order and page, with the total. */
@@ -117,9 +114,4 @@ export class RobotRepository {
     const [items, total] = await qb.getManyAndCount();
     return { items, total };
   }
-}
-
-/** Reads the affected row count of a raw UPDATE, which the pg driver returns as `[rows, count]`. */
-function rowCount(result: unknown): number {
-  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }
