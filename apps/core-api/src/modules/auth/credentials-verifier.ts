@@ -2,6 +2,7 @@ import { AuditLogRepository, type UserEntity, UserAccountRepository } from '@ber
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { recordCredentialUse } from '../../common/auth/credential-use';
 import { ANONYMOUS, type Principal, principalName, type UserPrincipal } from '../../common/auth/principal';
 import { CORE_API_CONFIG, type CoreApiConfig } from '../../config/core-api.config';
 import { REDIS } from '../../infrastructure/infrastructure.module';
@@ -48,9 +49,6 @@ const COUNTED: ReadonlySet<SignInRefusal> = new Set(['bad-credentials', 'token-r
 
 /** A successful Basic sign-in of one principal from one address is audited at most once per this window. */
 export const SUCCESS_AUDIT_WINDOW_SECONDS = 15 * 60;
-
-/** A sign-in's last_login_at is written at most once per minute for Basic callers that sign in on every request. */
-const LAST_LOGIN_INTERVAL_MS = 60_000;
 
 /** Random bytes of the password behind the dummy hash: nobody can know it, so nothing ever matches it. */
 const DUMMY_PASSWORD_BYTES = 32;
@@ -203,11 +201,15 @@ export class CredentialsVerifier {
     return { principal: await this.principals.fromSignIn(user, 'password', membership), membership };
   }
 
-  private async recordLogin(user: UserEntity): Promise<void> {
-    if (user.lastLoginAt && Date.now() - user.lastLoginAt.getTime() < LAST_LOGIN_INTERVAL_MS) return;
-    await this.users.recordLogin(user.id).catch((err: unknown) => {
-      this.logger.warn(`could not record the sign-in of user ${user.id}: ${(err as Error).message}`);
-    });
+  /** Writes last_login_at, at most once a minute for Basic callers that sign in on every request. */
+  private recordLogin(user: UserEntity): Promise<void> {
+    return recordCredentialUse(
+      user.lastLoginAt,
+      new Date(),
+      () => this.users.recordLogin(user.id),
+      this.logger,
+      `the sign-in of user ${user.id}`,
+    );
   }
 
   /**

@@ -71,7 +71,7 @@ export class RobotCredentials {
       now,
       (at, minIntervalMs) => this.robots.touchLastUsed(robot.id, at, minIntervalMs),
       this.logger,
-      `robot ${robot.id}`,
+      `the use of robot ${robot.id}`,
     );
     return robotPrincipal(robot, robotNamePrefix);
   }

@@ -46,7 +46,7 @@ export class PersonalAccessTokenVerifier {
       now,
       (at, minIntervalMs) => this.tokens.touchLastUsed(row.id, at, minIntervalMs),
       this.logger,
-      `personal access token ${row.id}`,
+      `the use of personal access token ${row.id}`,
     );
     return { ok: true, owner, tokenId: row.id, scopes: row.scopes as PermissionKey[] };
   }
