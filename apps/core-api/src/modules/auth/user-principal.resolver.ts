@@ -1,9 +1,6 @@
 import { type UserEntity, UserGroupRepository } from '@berth/db';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { type UserAuthMethod, type UserPrincipal } from '../../common/auth/principal';
-import { CORE_API_CONFIG, type CoreApiConfig } from '../../config/core-api.config';
-import { REDIS } from '../../infrastructure/infrastructure.module';
 import { ConfigurationsService } from '../configurations/configurations.service';
 import { normalizeDn } from '../ldap/ldap-syntax';
 import { LDAP_GROUP_LOOKUP, type LdapGroupLookup } from './ldap-group-lookup';
@@ -20,9 +17,10 @@ export interface LdapMembership {
 export const NO_MEMBERSHIP: LdapMembership = Object.freeze({ groupDns: [], admin: false });
 
 /**
- * Builds the principal of a signed-in user on every request: their Berth group ids come from the LDAP groups cached
- * at sign-in (Redis, ldap_group_cache_ttl_seconds), so a request never searches LDAP while the cache holds; on a miss
- * one lookup refreshes it, or the caller's fallback (a session's sign-in membership) is used.
+ * Builds the principal of a signed-in user on every request: their Berth group ids come from their LDAP groups, which
+ * LdapService keeps in its Redis cache from sign-in on (ldap_group_cache_ttl_seconds), so a request never searches
+ * LDAP while that cache holds; on a miss one lookup refreshes it, and when LDAP cannot answer the caller's fallback (a
+ * session's sign-in membership) is used.
  */
 @Injectable()
 export class UserPrincipalResolver {
@@ -31,18 +29,15 @@ export class UserPrincipalResolver {
   constructor(
     private readonly groups: UserGroupRepository,
     private readonly configurations: ConfigurationsService,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(CORE_API_CONFIG) private readonly config: CoreApiConfig,
     @Optional() @Inject(LDAP_GROUP_LOOKUP) private readonly lookup?: LdapGroupLookup,
   ) {}
 
-  /** Builds the principal of a user from a membership LDAP just returned, and caches the membership. */
-  async fromSignIn(
+  /** Builds the principal of a user from a membership LDAP just returned (LdapService has cached it). */
+  fromSignIn(
     user: UserEntity,
     via: UserAuthMethod,
     membership: LdapMembership = NO_MEMBERSHIP,
   ): Promise<UserPrincipal> {
-    if (user.source === 'ldap') await this.cache(user.id, membership);
     return this.build(user, via, membership);
   }
 
@@ -54,11 +49,6 @@ export class UserPrincipalResolver {
   ): Promise<UserPrincipal> {
     const membership = user.source === 'ldap' ? await this.membershipOf(user, fallback) : NO_MEMBERSHIP;
     return this.build(user, via, membership);
-  }
-
-  /** Drops a user's cached membership, e.g. when the account is deleted. */
-  async forget(userId: number): Promise<void> {
-    await this.redis.del(this.key(userId)).catch(() => undefined);
   }
 
   private async build(user: UserEntity, via: UserAuthMethod, membership: LdapMembership): Promise<UserPrincipal> {
@@ -73,32 +63,16 @@ export class UserPrincipalResolver {
   }
 
   private async membershipOf(user: UserEntity, fallback: LdapMembership): Promise<LdapMembership> {
-    const cached = await this.redis.get(this.key(user.id)).catch(() => null);
-    if (cached) return JSON.parse(cached) as LdapMembership;
     if (!this.lookup || !user.ldapDn) return fallback;
     const config = await this.configurations.getAll();
     if (config.auth_mode !== 'ldap_auth') return fallback;
     try {
       const groupDns = (await this.lookup.groupDnsOf(user.ldapDn)).map(normalizeDn).sort();
       const adminDn = normalizeDn(config.ldap_group_admin_dn);
-      const membership = { groupDns, admin: adminDn !== '' && groupDns.includes(adminDn) };
-      await this.cache(user.id, membership);
-      return membership;
+      return { groupDns, admin: adminDn !== '' && groupDns.includes(adminDn) };
     } catch (err) {
       this.logger.warn(`could not refresh the LDAP groups of user ${user.id}: ${(err as Error).message}`);
       return fallback;
     }
-  }
-
-  private async cache(userId: number, membership: LdapMembership): Promise<void> {
-    const ttl = (await this.configurations.getAll()).ldap_group_cache_ttl_seconds;
-    if (ttl <= 0) return;
-    await this.redis
-      .set(this.key(userId), JSON.stringify(membership), 'EX', ttl)
-      .catch((err: unknown) => this.logger.warn(`LDAP membership cache unavailable: ${(err as Error).message}`));
-  }
-
-  private key(userId: number): string {
-    return `${this.config.BERTH_REDIS_PREFIX}:auth:ldap-membership:${userId}`;
   }
 }

@@ -14,7 +14,6 @@ import { applyListQuery, escapeLike, type ListQueryOf, type Page } from '../../c
 import { AuditService } from '../audit/audit.service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { SessionStore } from '../auth/session.store';
-import { UserPrincipalResolver } from '../auth/user-principal.resolver';
 import { ConfigurationsService } from '../configurations/configurations.service';
 import {
   type ChangePasswordDto,
@@ -54,7 +53,6 @@ export class UsersService {
     private readonly access: AccessService,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
-    private readonly principals: UserPrincipalResolver,
     private readonly audit: AuditService,
   ) {}
 
@@ -224,7 +222,6 @@ export class UsersService {
       throw new UsersException('LAST_SYSADMIN', `${user.username} is the last system administrator`);
     }
     await this.sessions.destroyAllFor(userId);
-    await this.principals.forget(userId);
     await this.audit.record(actor, {
       operation: 'delete',
       resourceType: 'user',
