@@ -209,12 +209,8 @@ export class LdapService {
   async groupDnsOf(userDn: string): Promise<string[]> {
     const settings = await this.configuredSettings();
     const deadlineAt = Date.now() + settings.timeoutSeconds * MS_PER_SECOND;
-    if (settings.groupCacheTtlSeconds > 0) {
-      const cached = await this.redis
-        .get(this.cacheKey(settings, userDn))
-        .catch((err: unknown) => this.cacheFailed(err));
-      if (cached) return JSON.parse(cached) as string[];
-    }
+    const cached = await this.cachedGroups(settings, userDn);
+    if (cached) return cached;
     const entry = await this.run(
       settings,
       async (session) => {
@@ -228,7 +224,7 @@ export class LdapService {
       },
       deadlineAt,
     );
-    return this.groupsOf(settings, entry, deadlineAt);
+    return this.resolveAndCacheGroups(settings, entry, deadlineAt);
   }
 
   /** The stored settings, refusing with NOT_CONFIGURED when there is no server or base DN to use. */
@@ -262,14 +258,25 @@ export class LdapService {
    * lists its groups and nesting is off, as ldapts connects on the first request.
    */
   private async groupsOf(settings: LdapSettings, entry: Entry, deadlineAt: number): Promise<string[]> {
-    const key = this.cacheKey(settings, entry.dn);
+    return (await this.cachedGroups(settings, entry.dn)) ?? this.resolveAndCacheGroups(settings, entry, deadlineAt);
+  }
+
+  /** The user's groups as cached, or null on a miss, with caching off, or when Redis cannot answer. */
+  private async cachedGroups(settings: LdapSettings, userDn: string): Promise<string[] | null> {
+    if (settings.groupCacheTtlSeconds <= 0) return null;
+    const cached = await this.redis.get(this.cacheKey(settings, userDn)).catch((err: unknown) => this.cacheFailed(err));
+    return cached ? (JSON.parse(cached) as string[]) : null;
+  }
+
+  /** Resolves the user's groups over ldapts and caches them for ldap_group_cache_ttl_seconds. */
+  private async resolveAndCacheGroups(settings: LdapSettings, entry: Entry, deadlineAt: number): Promise<string[]> {
+    const groups = await this.run(settings, (session) => resolveGroups(session, settings, entry), deadlineAt);
     const ttl = settings.groupCacheTtlSeconds;
     if (ttl > 0) {
-      const cached = await this.redis.get(key).catch((err: unknown) => this.cacheFailed(err));
-      if (cached) return JSON.parse(cached) as string[];
+      await this.redis
+        .set(this.cacheKey(settings, entry.dn), JSON.stringify(groups), 'EX', ttl)
+        .catch((err) => this.cacheFailed(err));
     }
-    const groups = await this.run(settings, (session) => resolveGroups(session, settings, entry), deadlineAt);
-    if (ttl > 0) await this.redis.set(key, JSON.stringify(groups), 'EX', ttl).catch((err) => this.cacheFailed(err));
     return groups;
   }
 
