@@ -12,14 +12,13 @@ import { Reflector } from '@nestjs/core';
 import { AccessService } from '../auth/access.service';
 import { Authenticator } from '../auth/authenticator';
 import { type Principal, isSysadmin } from '../auth/principal';
+import { MAX_INT4 } from '../pipes/parse-id.pipe';
 import { type AuthenticatedRequest } from '../decorators/current.decorator';
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { type AccessRequirement, PERMISSION_METADATA } from '../decorators/require-permission.decorator';
 
 /** Harbor's header telling that `project_name_or_id` is a name even when it looks like a number. */
 const RESOURCE_NAME_HEADER = 'x-is-resource-name';
-/** Largest value of a Postgres integer column: bigger numbers are names, never ids. */
-const MAX_INT4 = 2_147_483_647;
 
 /**
  * The one global guard. It resolves the caller on every route (so public routes still know who calls), then enforces

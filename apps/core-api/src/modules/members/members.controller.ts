@@ -1,6 +1,6 @@
 import { type ProjectEntity } from '@berth/db';
 import { Action, ProjectResource } from '@berth/rbac';
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -12,6 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ParseIdPipe } from '../../common/pipes/parse-id.pipe';
 import { type Actor } from '../../common/auth/principal';
 import { CurrentActor, CurrentProject } from '../../common/decorators/current.decorator';
 import { RequirePermission } from '../../common/decorators/require-permission.decorator';
@@ -61,7 +62,7 @@ export class MembersController {
   @ApiOperation({ summary: 'Shows one membership.' })
   @ApiOkResponse({ type: MemberResponseDto })
   @ApiNotFoundResponse({ description: 'No such member in the project.' })
-  get(@CurrentProject() project: ProjectEntity, @Param('mid', ParseIntPipe) mid: number): Promise<MemberResponseDto> {
+  get(@CurrentProject() project: ProjectEntity, @Param('mid', ParseIdPipe) mid: number): Promise<MemberResponseDto> {
     return this.members.get(project, mid);
   }
 
@@ -72,7 +73,7 @@ export class MembersController {
   update(
     @CurrentActor() actor: Actor,
     @CurrentProject() project: ProjectEntity,
-    @Param('mid', ParseIntPipe) mid: number,
+    @Param('mid', ParseIdPipe) mid: number,
     @Body() dto: RoleRequestDto,
   ): Promise<void> {
     return this.members.updateRole(actor, project, mid, dto.role_id);
@@ -85,7 +86,7 @@ export class MembersController {
   remove(
     @CurrentActor() actor: Actor,
     @CurrentProject() project: ProjectEntity,
-    @Param('mid', ParseIntPipe) mid: number,
+    @Param('mid', ParseIdPipe) mid: number,
   ): Promise<void> {
     return this.members.remove(actor, project, mid);
   }

@@ -8,6 +8,7 @@ import {
 } from '@berth/db';
 import { PROJECT_ROLE_NAMES, ProjectRole, isProjectRole } from '@berth/rbac';
 import { Injectable } from '@nestjs/common';
+import { MAX_INT4 } from '../../common/pipes/parse-id.pipe';
 import { type Actor } from '../../common/auth/principal';
 import { type ListQueryOf, type Page, applyListQuery, escapeLike } from '../../common/query';
 import { AuditService } from '../audit/audit.service';
@@ -20,9 +21,6 @@ import {
 } from './dto/member.dto';
 import { type MEMBER_LIST } from './member-list.query';
 import { MembersException } from './members.exception';
-
-/** Largest value of a Postgres integer column, the type of membership ids. */
-const MAX_INT4 = 2_147_483_647;
 
 /** Project membership use cases: list, add users and LDAP groups, change roles, remove; never the last admin. */
 @Injectable()

@@ -1,18 +1,6 @@
 import { ProjectEntity } from '@berth/db';
 import { Action, ProjectResource } from '@berth/rbac';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -24,6 +12,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { ParseIdPipe } from '../../common/pipes/parse-id.pipe';
 import { type Actor } from '../../common/auth/principal';
 import { CurrentActor, CurrentProject } from '../../common/decorators/current.decorator';
 import { RequireAuthenticated, RequirePermission } from '../../common/decorators/require-permission.decorator';
@@ -78,7 +67,7 @@ export class RobotsController {
   @ApiParam({ name: 'robot_id', type: Number })
   @ApiOkResponse({ type: RobotResponseDto })
   @ApiNotFoundResponse({ description: 'No such robot the caller can see.' })
-  get(@CurrentActor() actor: Actor, @Param('robot_id', ParseIntPipe) id: number): Promise<RobotResponseDto> {
+  get(@CurrentActor() actor: Actor, @Param('robot_id', ParseIdPipe) id: number): Promise<RobotResponseDto> {
     return this.robots.get(actor, id);
   }
 
@@ -89,7 +78,7 @@ export class RobotsController {
   @ApiOkResponse({ type: RobotResponseDto })
   update(
     @CurrentActor() actor: Actor,
-    @Param('robot_id', ParseIntPipe) id: number,
+    @Param('robot_id', ParseIdPipe) id: number,
     @Body() dto: UpdateRobotDto,
   ): Promise<RobotResponseDto> {
     return this.robots.update(actor, id, dto);
@@ -104,7 +93,7 @@ export class RobotsController {
   @ApiOkResponse({ type: RobotSecretResponseDto })
   refreshSecret(
     @CurrentActor() actor: Actor,
-    @Param('robot_id', ParseIntPipe) id: number,
+    @Param('robot_id', ParseIdPipe) id: number,
     @Body() dto: RefreshRobotSecretDto,
   ): Promise<RobotSecretResponseDto> {
     return this.robots.refreshSecret(actor, id, dto);
@@ -116,7 +105,7 @@ export class RobotsController {
   @ApiOperation({ summary: 'Deletes a robot.' })
   @ApiParam({ name: 'robot_id', type: Number })
   @ApiOkResponse({ description: 'Deleted.' })
-  async delete(@CurrentActor() actor: Actor, @Param('robot_id', ParseIntPipe) id: number): Promise<void> {
+  async delete(@CurrentActor() actor: Actor, @Param('robot_id', ParseIdPipe) id: number): Promise<void> {
     await this.robots.delete(actor, id);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -10,6 +10,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { ParseIdPipe } from '../../common/pipes/parse-id.pipe';
 import { type Actor } from '../../common/auth/principal';
 import { CurrentActor } from '../../common/decorators/current.decorator';
 import { RequireAuthenticated } from '../../common/decorators/require-permission.decorator';
@@ -61,7 +62,7 @@ export class TokensController {
   @ApiParam({ name: 'token_id', type: Number })
   @ApiOkResponse({ description: 'Revoked.' })
   @ApiNotFoundResponse({ description: 'No such token, or revoked already.' })
-  revokeOwn(@CurrentActor() actor: Actor, @Param('token_id', ParseIntPipe) tokenId: number): Promise<void> {
+  revokeOwn(@CurrentActor() actor: Actor, @Param('token_id', ParseIdPipe) tokenId: number): Promise<void> {
     return this.tokens.revoke(actor, 'current', tokenId);
   }
 
@@ -73,7 +74,7 @@ export class TokensController {
   @ApiForbiddenResponse({ description: "Another user's tokens, without being a system administrator." })
   list(
     @CurrentActor() actor: Actor,
-    @Param('user_id', ParseIntPipe) userId: number,
+    @Param('user_id', ParseIdPipe) userId: number,
     @ListQuery(PERSONAL_ACCESS_TOKEN_LIST) query: ListQueryOf<typeof PERSONAL_ACCESS_TOKEN_LIST>,
   ): Promise<Page<PersonalAccessTokenResponseDto>> {
     return this.tokens.list(actor, userId, query);
@@ -87,7 +88,7 @@ export class TokensController {
   @ApiForbiddenResponse({ description: 'Nobody creates tokens for someone else.' })
   create(
     @CurrentActor() actor: Actor,
-    @Param('user_id', ParseIntPipe) userId: number,
+    @Param('user_id', ParseIdPipe) userId: number,
     @Body() dto: CreatePersonalAccessTokenDto,
   ): Promise<PersonalAccessTokenCreatedDto> {
     return this.tokens.create(actor, userId, dto);
@@ -101,8 +102,8 @@ export class TokensController {
   @ApiOkResponse({ description: 'Revoked.' })
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('user_id', ParseIntPipe) userId: number,
-    @Param('token_id', ParseIntPipe) tokenId: number,
+    @Param('user_id', ParseIdPipe) userId: number,
+    @Param('token_id', ParseIdPipe) tokenId: number,
   ): Promise<void> {
     return this.tokens.revoke(actor, userId, tokenId);
   }

@@ -1,5 +1,5 @@
 import { Action, SystemResource } from '@berth/rbac';
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ParseIdPipe } from '../../common/pipes/parse-id.pipe';
 import { type Actor } from '../../common/auth/principal';
 import { CurrentActor } from '../../common/decorators/current.decorator';
 import {
@@ -87,7 +88,7 @@ export class UserGroupsController {
   @ApiParam({ name: 'group_id', type: Number })
   @ApiOkResponse({ type: UserGroupDto })
   @ApiNotFoundResponse({ description: 'No such group.' })
-  get(@Param('group_id', ParseIntPipe) id: number): Promise<UserGroupDto> {
+  get(@Param('group_id', ParseIdPipe) id: number): Promise<UserGroupDto> {
     return this.groups.get(id);
   }
 
@@ -98,7 +99,7 @@ export class UserGroupsController {
   @ApiOkResponse({ description: 'Renamed.' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('group_id', ParseIntPipe) id: number,
+    @Param('group_id', ParseIdPipe) id: number,
     @Body() dto: UpdateUserGroupDto,
   ): Promise<void> {
     return this.groups.rename(actor, id, dto.group_name);
@@ -109,7 +110,7 @@ export class UserGroupsController {
   @ApiOperation({ summary: 'Deletes a user group and its project memberships.' })
   @ApiParam({ name: 'group_id', type: Number })
   @ApiOkResponse({ description: 'Deleted.' })
-  delete(@CurrentActor() actor: Actor, @Param('group_id', ParseIntPipe) id: number): Promise<void> {
+  delete(@CurrentActor() actor: Actor, @Param('group_id', ParseIdPipe) id: number): Promise<void> {
     return this.groups.delete(actor, id);
   }
 }

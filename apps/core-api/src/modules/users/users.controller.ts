@@ -7,7 +7,6 @@ import {
   HttpStatus,
   Param,
   ParseBoolPipe,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -27,6 +26,7 @@ import {
 } from '@nestjs/swagger';
 import { Action, SystemResource } from '@berth/rbac';
 import type { Response } from 'express';
+import { ParseIdPipe } from '../../common/pipes/parse-id.pipe';
 import { type Actor } from '../../common/auth/principal';
 import { CurrentActor } from '../../common/decorators/current.decorator';
 import { Public } from '../../common/decorators/public.decorator';
@@ -126,7 +126,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponseDto })
   @ApiForbiddenResponse({ description: "Another user's account, without user:read." })
   @ApiNotFoundResponse({ description: 'No such account.' })
-  get(@CurrentActor() actor: Actor, @Param('user_id', ParseIntPipe) userId: number): Promise<UserResponseDto> {
+  get(@CurrentActor() actor: Actor, @Param('user_id', ParseIdPipe) userId: number): Promise<UserResponseDto> {
     return this.users.get(actor, userId);
   }
 
@@ -138,7 +138,7 @@ export class UsersController {
   @ApiConflictResponse({ description: 'The email is used by another account.' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('user_id', ParseIntPipe) userId: number,
+    @Param('user_id', ParseIdPipe) userId: number,
     @Body() dto: UpdateUserProfileDto,
   ): Promise<UserResponseDto> {
     return this.users.updateProfile(actor, userId, dto);
@@ -150,7 +150,7 @@ export class UsersController {
   @ApiParam({ name: 'user_id', type: Number })
   @ApiOkResponse({ description: 'Deleted.' })
   @ApiConflictResponse({ description: 'The account is the last system administrator.' })
-  delete(@CurrentActor() actor: Actor, @Param('user_id', ParseIntPipe) userId: number): Promise<void> {
+  delete(@CurrentActor() actor: Actor, @Param('user_id', ParseIdPipe) userId: number): Promise<void> {
     return this.users.delete(actor, userId);
   }
 
@@ -166,7 +166,7 @@ export class UsersController {
   @ApiForbiddenResponse({ description: 'Wrong old password, or another account without being an administrator.' })
   changePassword(
     @CurrentActor() actor: Actor,
-    @Param('user_id', ParseIntPipe) userId: number,
+    @Param('user_id', ParseIdPipe) userId: number,
     @Body() dto: ChangePasswordDto,
     @SessionId() sessionId: string | undefined,
   ): Promise<void> {
@@ -181,7 +181,7 @@ export class UsersController {
   @ApiConflictResponse({ description: 'The account is the last system administrator.' })
   setSysadmin(
     @CurrentActor() actor: Actor,
-    @Param('user_id', ParseIntPipe) userId: number,
+    @Param('user_id', ParseIdPipe) userId: number,
     @Body() dto: SysadminFlagDto,
   ): Promise<void> {
     return this.users.setSysadmin(actor, userId, dto.sysadmin_flag);

@@ -67,6 +67,18 @@ describe('/users and /usergroups against real Postgres and Redis', () => {
       expect(response.body.errors[0]!.message).toMatch(message);
     });
 
+    it.each([
+      '/users/99999999999',
+      '/usergroups/99999999999',
+      '/robots/99999999999',
+      '/users/current/tokens/99999999999',
+      '/users/99999999999/tokens',
+    ])('answers 404 for an id no integer column can hold: %s', async (path) => {
+      const { status, body } = await t.api<ErrorBody>(path, { auth: ADMIN });
+      expect(status).toBe(404);
+      expect(body.errors[0]!.code).toBe('NOT_FOUND');
+    });
+
     it('lists accounts for administrators with q, sort and paging headers', async () => {
       const { status, body, headers } = await t.api<UserBody[]>('/users?q=username%3D~de&page_size=1', {
         auth: ADMIN,
