@@ -12,7 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { AccessService } from '../auth/access.service';
 import { Authenticator } from '../auth/authenticator';
 import { type Principal, isSysadmin } from '../auth/principal';
-import { MAX_INT4 } from '../pipes/parse-id.pipe';
+import { MAX_INT4 } from '../pg-int';
 import { type AuthenticatedRequest } from '../decorators/current.decorator';
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { type AccessRequirement, PERMISSION_METADATA } from '../decorators/require-permission.decorator';

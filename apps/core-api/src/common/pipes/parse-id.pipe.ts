@@ -1,9 +1,5 @@
 import { type ArgumentMetadata, Injectable, NotFoundException, ParseIntPipe } from '@nestjs/common';
-
-/** Largest value of a Postgres integer column, which every Berth id is. */
-export const MAX_INT4 = 2_147_483_647;
-/** Smallest value of a Postgres integer column. */
-const MIN_INT4 = -2_147_483_648;
+import { fitsInt4 } from '../pg-int';
 
 /**
  * Parses an id path parameter like ParseIntPipe, and answers 404 for a number no integer column can hold: such an id
@@ -14,7 +10,7 @@ export class ParseIdPipe extends ParseIntPipe {
   /** Parses the parameter, refusing ids outside the integer range as not found. */
   override async transform(value: string, metadata: ArgumentMetadata): Promise<number> {
     const id = await super.transform(value, metadata);
-    if (id < MIN_INT4 || id > MAX_INT4) throw new NotFoundException(`no ${metadata.data ?? 'resource'} ${value}`);
+    if (!fitsInt4(id)) throw new NotFoundException(`no ${metadata.data ?? 'resource'} ${value}`);
     return id;
   }
 }

@@ -73,6 +73,7 @@ describe('parseListQuery', () => {
     [{ q: 'id=1.5' }, /must be an integer/],
     [{ q: 'id=1e3' }, /must be an integer/],
     [{ q: 'id=99999999999999999' }, /must be an integer/],
+    [{ q: 'id=2147483648' }, /q: "id" must be between -2147483648 and 2147483647, got "2147483648"/],
     [{ q: 'id=1 OR 1=1' }, /must be an integer/],
     [{ q: 'id={1 x}' }, /must be an integer, got "x"/],
     [{ q: 'id=[5~1]' }, /lower end above its upper end/],

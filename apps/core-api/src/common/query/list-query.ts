@@ -1,3 +1,4 @@
+import { MAX_INT4, MIN_INT4, fitsInt4 } from '../pg-int';
 import { ListQueryError, parseQ, type RawTerm } from './q-syntax';
 
 /** The type of a filterable key, which decides how its values are read and which match kinds it allows. */
@@ -137,6 +138,10 @@ function convert(key: string, type: FilterType, text: string): FilterValue<Filte
     case 'int': {
       const value = toInt(text);
       if (value === undefined) throw new ListQueryError(`q: "${key}" must be an integer, got "${text}"`);
+      // Integer filters are integer columns: a value beyond them would fail the query in Postgres.
+      if (!fitsInt4(value)) {
+        throw new ListQueryError(`q: "${key}" must be between ${MIN_INT4} and ${MAX_INT4}, got "${text}"`);
+      }
       return value;
     }
     case 'bool':

@@ -8,7 +8,7 @@ import {
 } from '@berth/db';
 import { PROJECT_ROLE_NAMES, ProjectRole, isProjectRole } from '@berth/rbac';
 import { Injectable } from '@nestjs/common';
-import { MAX_INT4 } from '../../common/pipes/parse-id.pipe';
+import { MAX_INT4 } from '../../common/pg-int';
 import { type Actor } from '../../common/auth/principal';
 import { type ListQueryOf, type Page, applyListQuery, escapeLike } from '../../common/query';
 import { AuditService } from '../audit/audit.service';

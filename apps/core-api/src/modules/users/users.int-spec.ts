@@ -79,6 +79,31 @@ describe('/users and /usergroups against real Postgres and Redis', () => {
       expect(body.errors[0]!.code).toBe('NOT_FOUND');
     });
 
+    it.each([
+      ['/projects?q=owner_id%3D99999999999', /"owner_id" must be between/],
+      ['/robots?q=ProjectID%3D99999999999', /"ProjectID" must be between/],
+      ['/projects/library/members?q=role_id%3D40000', null],
+    ])('answers integers beyond their column in q with 400, never 500: %s', async (path, message) => {
+      const { status, body } = await t.api<ErrorBody>(path, { auth: ADMIN });
+      if (message === null) {
+        expect(status).toBe(200);
+        expect(body).toEqual([]);
+      } else {
+        expect(status).toBe(400);
+        expect(body.errors[0]!.message).toMatch(message);
+      }
+    });
+
+    it('refuses a member id beyond the integer range with 400', async () => {
+      const { status, body } = await t.api<ErrorBody>('/projects/library/members', {
+        method: 'POST',
+        auth: ADMIN,
+        body: { role_id: 2, member_user: { user_id: 99999999999 } },
+      });
+      expect(status).toBe(400);
+      expect(body.errors[0]!.message).toMatch(/user_id must not be greater than 2147483647/);
+    });
+
     it('lists accounts for administrators with q, sort and paging headers', async () => {
       const { status, body, headers } = await t.api<UserBody[]>('/users?q=username%3D~de&page_size=1', {
         auth: ADMIN,

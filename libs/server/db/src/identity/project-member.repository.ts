@@ -21,7 +21,8 @@ export interface MemberRow {
 export const MEMBER_LIST_FIELDS = {
   entity_name: 'coalesce(u.username, g.group_name)',
   entity_type: "CASE WHEN m.user_id IS NULL THEN 'g' ELSE 'u' END",
-  role_id: 'm.role',
+  // Cast so a filter value beyond smallint is compared, not refused by Postgres as out of range.
+  role_id: 'm.role::integer',
 } as const;
 
 /** The outcome of adding a member. */

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PROJECT_ROLES } from '@berth/rbac';
+import { MAX_INT4 } from '../../../common/pg-int';
 
 /** Harbor's group type id of LDAP groups (1 LDAP, 2 HTTP, 3 OIDC). */
 export const LDAP_GROUP_TYPE = 1;
@@ -12,6 +13,7 @@ export class MemberUserDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   user_id?: number;
 
   @ApiPropertyOptional()
@@ -28,6 +30,7 @@ export class MemberGroupDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT4)
   id?: number;
 
   @ApiPropertyOptional()
